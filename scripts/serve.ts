@@ -1,0 +1,43 @@
+/**
+ * Starts the built PeerPath server.
+ *
+ *   node scripts/serve.ts          production start: seeds nothing
+ *   node scripts/serve.ts --demo   also seeds the demo organisation into an empty store
+ *
+ * It claims DATA_DIR before the server listens, so a second server on the same
+ * data folder refuses to start instead of corrupting it.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readConfig } from '../src/config.ts';
+import { DataDirLockedError, lockDataDir } from '../src/store/data-dir-lock.ts';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+if (process.argv.includes('--demo')) process.env.SEED_DEMO ??= '1';
+
+const entry = resolve(process.cwd(), 'dist/server/entry.mjs');
+if (!existsSync(entry)) {
+  console.error('PeerPath has not been built yet: dist/server/entry.mjs is missing. Run "npm run build" first (or "npm start", which builds and serves).');
+  process.exit(1);
+}
+
+let config;
+try {
+  config = readConfig();
+  if (config.store === 'lowdb') lockDataDir(config.dataDir);
+} catch (error) {
+  console.error(error instanceof DataDirLockedError ? `PeerPath did not start. ${error.message}` : (error as Error).message);
+  process.exit(1);
+}
+
+await import(pathToFileURL(entry).href);
+
+// Open the store (and seed the demo, when asked) before telling anyone we are ready.
+const host = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
+const health = await fetch(`http://${host}:${config.port}/healthz`).catch((error: unknown) => error as Error);
+if (health instanceof Error || !health.ok) {
+  console.error(`PeerPath started but its data store is not available (${health instanceof Error ? health.message : `status ${health.status}`}). See the messages above.`);
+  process.exit(1);
+}
+console.log(`PeerPath is ready at ${config.publicUrl} (data in ${config.store === 'lowdb' ? config.dataDir : 'memory'}${config.seedDemo ? ', demo accounts seeded when empty' : ''}).`);

@@ -1,0 +1,55 @@
+import type { Runtime } from '../server/runtime.ts';
+
+export type SignInResult =
+  | { ok: true; cookies: string[] }
+  | { ok: false; reason: 'invalid' | 'missing' | 'failed' }
+  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
+
+/** Accepts only a same-site path as the place to return to after signing in. */
+export function safeNext(value: unknown, fallback = '/progress'): string {
+  return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) ? value : fallback;
+}
+
+/** Where to send someone who needs to sign in first, so they come back afterwards. */
+export function signInUrl(returnTo: URL): string {
+  return `/sign-in?next=${encodeURIComponent(returnTo.pathname + returnTo.search)}`;
+}
+
+function authRequest(runtime: Runtime, path: string, init: { clientAddress: string; cookie?: string | null; body?: unknown }): Request {
+  const headers = new Headers({ origin: runtime.config.publicUrl, 'x-forwarded-for': init.clientAddress });
+  if (init.cookie) headers.set('cookie', init.cookie);
+  if (init.body !== undefined) headers.set('content-type', 'application/json');
+  return new Request(new URL(`/api/auth${path}`, runtime.config.publicUrl), {
+    method: 'POST',
+    headers,
+    body: init.body === undefined ? null : JSON.stringify(init.body),
+  });
+}
+
+/**
+ * Signs a person in through the auth library's own endpoint, so its rate
+ * limiter and session handling apply. Any session the browser already had is
+ * ended first: each sign-in gets a fresh session id.
+ */
+export async function signIn(
+  runtime: Runtime,
+  form: { email: string; password: string },
+  request: { clientAddress: string; cookie: string | null },
+): Promise<SignInResult> {
+  const email = form.email.trim();
+  if (!email || !form.password) return { ok: false, reason: 'missing' };
+  if (request.cookie) await signOut(runtime, request);
+  const response = await runtime.auth.handler(
+    authRequest(runtime, '/sign-in/email', { clientAddress: request.clientAddress, body: { email, password: form.password, rememberMe: true } }),
+  );
+  if (response.ok) return { ok: true, cookies: response.headers.getSetCookie() };
+  if (response.status === 429) return { ok: false, reason: 'rate-limited', retryAfterSeconds: Number(response.headers.get('x-retry-after')) || 60 };
+  if (response.status === 401 || response.status === 400) return { ok: false, reason: 'invalid' };
+  return { ok: false, reason: 'failed' };
+}
+
+/** Ends the session on the server and returns the cookies that clear it in the browser. */
+export async function signOut(runtime: Runtime, request: { clientAddress: string; cookie: string | null }): Promise<string[]> {
+  const response = await runtime.auth.handler(authRequest(runtime, '/sign-out', { clientAddress: request.clientAddress, cookie: request.cookie }));
+  return response.headers.getSetCookie();
+}

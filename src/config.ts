@@ -1,0 +1,62 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'astro/zod';
+
+/**
+ * Every setting PeerPath reads from the environment. The README's configuration
+ * table lists the same variables; keep the two in step.
+ */
+export const ConfigSchema = z.object({
+  /** TCP port the server listens on. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+  /** Interface the server binds to. */
+  HOST: z.string().min(1).default('localhost'),
+  /** Folder holding the data files (lowdb store, lock file, generated secret). */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Storage engine: `lowdb` (files under DATA_DIR) or `memory` (lost on restart; tests only). */
+  STORE: z.enum(['lowdb', 'memory']).default('lowdb'),
+  /** Public address people use to reach the site; used for cookies and origin checks. */
+  PUBLIC_URL: z.url().optional(),
+  /** Secret that signs session cookies (32+ characters). Generated into DATA_DIR when unset. */
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters long').optional(),
+  /** `1` seeds the demo organisation and accounts when the store is empty. */
+  SEED_DEMO: z.enum(['0', '1']).default('0'),
+  /** Sign-in attempts allowed per client address per minute before a pause is enforced. */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+});
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  store: 'lowdb' | 'memory';
+  publicUrl: string;
+  authSecret: string | undefined;
+  seedDemo: boolean;
+  signInAttemptsPerMinute: number;
+};
+
+/**
+ * Reads the configuration from an environment (by default `process.env`).
+ * Relative paths resolve against the working directory, never against the
+ * location of the built code.
+ */
+export function readConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`PeerPath cannot start: the environment has invalid settings.\n  ${problems.join('\n  ')}\nFix these variables (see "Configuration" in README.md) and start again.`);
+  }
+  const value = parsed.data;
+  const dataDir = isAbsolute(value.DATA_DIR) ? value.DATA_DIR : resolve(process.cwd(), value.DATA_DIR);
+  const hostForUrl = value.HOST === '0.0.0.0' || value.HOST === '::' ? 'localhost' : value.HOST;
+  return {
+    port: value.PORT,
+    host: value.HOST,
+    dataDir,
+    store: value.STORE,
+    publicUrl: (value.PUBLIC_URL ?? `http://${hostForUrl}:${value.PORT}`).replace(/\/$/, ''),
+    authSecret: value.AUTH_SECRET,
+    seedDemo: value.SEED_DEMO === '1',
+    signInAttemptsPerMinute: value.SIGN_IN_ATTEMPTS_PER_MINUTE,
+  };
+}

@@ -1,0 +1,178 @@
+import { z } from 'astro/zod';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase words joined by hyphens, e.g. "role-clarity"');
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** The phases of the path, in order. */
+export const PHASES = ['training', 'placement', 'employment'] as const;
+export const PhaseSchema = z.enum(PHASES);
+export type Phase = z.infer<typeof PhaseSchema>;
+
+/** A work cited by a module: a seed study by its title, or a public framework by name. */
+export const ReferenceSchema = z.object({
+  /** Full title of the study or name of the framework. */
+  title: text,
+  /** One line on what the module takes from it. */
+  note: z.string().optional(),
+});
+
+/** One answer option of a quiz question. */
+export const QuizOptionSchema = z.object({
+  /** Unique within its question (e.g. `a`). */
+  id: slug,
+  /** What the learner reads and chooses. */
+  text,
+  /** Whether choosing it is right. Part of the answer key: never sent to the browser before submission. */
+  correct: z.boolean().default(false),
+  /** Why this option helps or does not; shown after submission. Required for every option. */
+  feedback: z.string({ error: 'every option needs feedback that explains why' }).trim().min(1, 'every option needs feedback that explains why'),
+});
+
+/** One quiz question. */
+export const QuizQuestionSchema = z.object({
+  /** Unique within the module's quiz. */
+  id: slug,
+  /** `single`: exactly one correct option. `multiple`: one or more, all of which must be chosen. */
+  type: z.enum(['single', 'multiple']),
+  /** An optional situation the question asks about. */
+  scenario: z.string().trim().optional(),
+  /** The question itself. */
+  prompt: text,
+  /** Three to six options. */
+  options: z.array(QuizOptionSchema).min(2, 'a question needs at least two options').max(6),
+});
+export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
+
+/** A module's quiz (`quiz.yaml`). */
+export const QuizSchema = z.object({
+  /** Percent needed to pass. */
+  passMark: z.number().int().min(1).max(100).default(80),
+  /** The questions, in the order they are asked. */
+  questions: z.array(QuizQuestionSchema).min(1, 'a quiz needs at least one question'),
+});
+export type Quiz = z.infer<typeof QuizSchema>;
+
+/** A lesson file's front matter. */
+export const LessonFrontmatterSchema = z.object({
+  /** Lesson heading. */
+  title: text,
+});
+
+/** A lesson, as read and rendered. */
+export const LessonSchema = z.object({
+  /** File name without `.md`, e.g. `01-what-recovery-means`. */
+  id: z.string().min(1),
+  title: text,
+  /** Rendered HTML of the lesson body (authored in the repository, so trusted). */
+  html: z.string(),
+  /** Words in the lesson body. */
+  words: z.number().int().min(0),
+});
+export type Lesson = z.infer<typeof LessonSchema>;
+
+/** The authored fields of `modules/<id>/module.yaml`. */
+export const ModuleFileSchema = z.object({
+  title: text,
+  /** One or two sentences for the module list. */
+  summary: text,
+  /** Position in the curriculum; unique. */
+  order: z.number().int().min(1),
+  /** Where the module is usually taken. */
+  phase: PhaseSchema.default('training'),
+  /** Honest reading and quiz time. */
+  estimatedMinutes: z.number().int().min(5).max(600),
+  /** What a learner can do after the module. */
+  outcomes: z.array(text).min(1, 'list at least one learning outcome'),
+  /** Ids from `content/competencies.yaml`. */
+  competencies: z.array(slug).min(1, 'name at least one competency'),
+  /** Lesson file names (without `.md`) in reading order. */
+  lessons: z.array(z.string().min(1)).min(1),
+  /** Reflection prompts; answers stay private to the learner. */
+  reflection: z.array(text).default([]),
+  /** Show the organisation's "support for you" note. */
+  support: z.boolean().default(false),
+  references: z.array(ReferenceSchema).default([]),
+});
+
+/** A whole module as the site uses it: `module.yaml` with its lessons and quiz. */
+export const ModuleSchema = ModuleFileSchema.extend({
+  /** The folder name. */
+  id: slug,
+  lessons: z.array(LessonSchema).min(1),
+  quiz: QuizSchema,
+  /** Total words across lessons. */
+  words: z.number().int().min(0),
+});
+export type Module = z.infer<typeof ModuleSchema>;
+
+/** A point on the shared four-step competency rating scale. */
+export const ScalePointSchema = z.object({
+  value: z.number().int().min(1).max(4),
+  label: text,
+  descriptor: text,
+});
+
+/** One domain of the competency framework. */
+export const CompetencyDomainSchema = z.object({
+  id: slug,
+  title: text,
+  summary: text,
+  /** Observable behaviours, in our own words. */
+  descriptors: z.array(text).min(1),
+  /** Names of the matching categories in public frameworks, by framework id. */
+  mappings: z.record(z.string(), z.array(text)).default({}),
+});
+export type CompetencyDomain = z.infer<typeof CompetencyDomainSchema>;
+
+/** `content/competencies.yaml`. */
+export const CompetencyFrameworkSchema = z.object({
+  scale: z.array(ScalePointSchema).length(4, 'the rating scale has exactly four points'),
+  domains: z.array(CompetencyDomainSchema).min(8, 'the framework has 8 to 12 domains').max(12, 'the framework has 8 to 12 domains'),
+  /** Public frameworks the domains map to, with every category name they use. */
+  frameworks: z.array(z.object({ id: slug, name: text, categories: z.array(text).min(1) })).default([]),
+});
+export type CompetencyFramework = z.infer<typeof CompetencyFrameworkSchema>;
+
+/** An hours target within a phase. */
+export const HoursTargetSchema = z.object({
+  /** Category id, e.g. `one-to-one` or `basic-training`. */
+  category: slug,
+  label: text,
+  /** Hours needed. */
+  target: z.number().min(0).max(10_000),
+});
+
+/** `content/pathways/<id>.yaml`: one programme's requirements, as data. */
+export const PathwayFileSchema = z.object({
+  title: text,
+  summary: text,
+  /** The programme or credential this pathway is modelled on. */
+  modelledOn: text,
+  /** Percent needed to pass a module quiz on this pathway. */
+  passMark: z.number().int().min(1).max(100),
+  training: z.object({
+    modules: z.array(slug).min(1),
+    /** Taught hours by category, where the programme counts them. */
+    hours: z.array(HoursTargetSchema).default([]),
+  }),
+  placement: z.object({
+    modules: z.array(slug).default([]),
+    /** Total supervised practice hours. */
+    totalHours: z.number().min(0),
+    /** Minimum hours by practice category, where the programme sets them. */
+    hours: z.array(HoursTargetSchema).default([]),
+    /** Supervision hours received. */
+    supervisionHours: z.number().min(0).default(0),
+    /** Competency ids a mentor signs off before placement is complete. */
+    competencies: z.array(slug).default([]),
+  }),
+  employment: z.object({
+    modules: z.array(slug).default([]),
+    /** Months after employment starts when a check-in falls due. */
+    checkInMonths: z.array(z.number().int().min(1).max(120)).min(1),
+  }),
+  /** Requirements kept outside PeerPath (exams, signed codes, references). */
+  otherRequirements: z.array(text).default([]),
+});
+export const PathwaySchema = PathwayFileSchema.extend({ id: slug });
+export type Pathway = z.infer<typeof PathwaySchema>;

@@ -1,0 +1,45 @@
+import { defineMiddleware } from 'astro:middleware';
+import { getRuntime } from './server/runtime.ts';
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+
+/**
+ * Opens the runtime, resolves the signed-in person, and guards JSON endpoints
+ * against cross-site requests (Astro's origin check covers only form posts).
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  if (context.isPrerendered) return next();
+  const { request, url } = context;
+
+  let runtime;
+  try {
+    runtime = await getRuntime();
+  } catch (error) {
+    if (url.pathname === '/healthz') return json(503, { status: 'unavailable', reason: 'The data store could not be opened.' });
+    throw error;
+  }
+  context.locals.runtime = runtime;
+
+  const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+  if (unsafe && url.pathname.startsWith('/api/')) {
+    const origin = request.headers.get('origin');
+    if (origin !== url.origin && origin !== runtime.config.publicUrl)
+      return json(403, { error: 'This request came from another site, so it was refused. Use PeerPath from its own address.' });
+  }
+
+  const session = await runtime.auth.api.getSession({ headers: request.headers });
+  context.locals.user = session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
+
+  const response = await next();
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);
+  if (context.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+  return response;
+});

@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro';
+import { moduleById } from '../../../../curriculum/collections.ts';
+import { submitQuiz } from '../../../../quiz/submit.server.ts';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
+
+/** Scores a quiz submission on the server and returns the result with feedback on every option. */
+export const POST: APIRoute = async ({ params, locals, request }) => {
+  if (!locals.user) return json(401, { error: 'Your session has ended. Sign in again, then resubmit your answers.' });
+  const module = await moduleById(params.id);
+  if (!module) return json(404, { error: `There is no module "${params.id}". Check the address.` });
+  if (!request.headers.get('content-type')?.startsWith('application/json'))
+    return json(415, { error: 'Send the answers as JSON with the header "Content-Type: application/json".' });
+  const body: unknown = await request.json().catch(() => undefined);
+  if (body === undefined) return json(400, { error: 'The request body is not valid JSON.', problems: [{ message: 'The request body is not valid JSON.' }] });
+  const outcome = await submitQuiz(locals.runtime.store, locals.user.id, module, body);
+  if (!outcome.ok) return json(400, { error: outcome.problems[0]?.message, problems: outcome.problems });
+  const { id, score, passMark, passed, submittedAt } = outcome.attempt;
+  return json(201, { attemptId: id, score, passMark, passed, submittedAt, review: outcome.review });
+};

@@ -1,0 +1,41 @@
+import type { Phase } from '../curriculum/schema.ts';
+import type { QuizAttempt } from '../quiz/attempt.ts';
+
+/** One module's standing for one person, derived from their attempts. */
+export type ModuleProgress = {
+  moduleId: string;
+  attempts: number;
+  /** Highest score so far, or null before the first attempt. */
+  bestScore: number | null;
+  /** Score of the most recent attempt, or null before the first attempt. */
+  latestScore: number | null;
+  /** True once any attempt has passed; a later lower score does not undo it. */
+  passed: boolean;
+  /** When the module was first passed. */
+  passedAt: string | null;
+};
+
+export type ProgressSummary = {
+  modules: ModuleProgress[];
+  passedCount: number;
+  phase: Phase;
+};
+
+/** Derives progress from stored attempts; nothing here is stored twice. */
+export function summariseProgress(moduleIds: readonly string[], attempts: readonly QuizAttempt[]): ProgressSummary {
+  const sorted = [...attempts].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  const modules = moduleIds.map((moduleId): ModuleProgress => {
+    const mine = sorted.filter((attempt) => attempt.moduleId === moduleId);
+    const firstPass = mine.find((attempt) => attempt.passed);
+    return {
+      moduleId,
+      attempts: mine.length,
+      bestScore: mine.length ? Math.max(...mine.map((a) => a.score)) : null,
+      latestScore: mine.at(-1)?.score ?? null,
+      passed: firstPass !== undefined,
+      passedAt: firstPass?.submittedAt ?? null,
+    };
+  });
+  // Until enrolment on a pathway exists (issue #4), everyone is in training.
+  return { modules, passedCount: modules.filter((m) => m.passed).length, phase: 'training' };
+}

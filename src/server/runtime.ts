@@ -1,0 +1,27 @@
+import { createAuth, type Auth } from '../auth/auth.ts';
+import { readConfig, type AppConfig } from '../config.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { authSecret } from './secret.ts';
+
+/** The long-lived services of one server process. */
+export type Runtime = { config: AppConfig; store: Store; auth: Auth };
+
+let runtime: Promise<Runtime> | undefined;
+
+async function start(): Promise<Runtime> {
+  const config = readConfig();
+  const store = await openStore(config);
+  const auth = createAuth({ store, config, secret: authSecret(config.authSecret, config.dataDir, config.store !== 'memory') });
+  if (config.seedDemo && !(await store.hasAccounts())) await seedDemo(auth);
+  return { config, store, auth };
+}
+
+/** Opens the store and auth once per process, on first use. A failed start is retried on the next call. */
+export function getRuntime(): Promise<Runtime> {
+  runtime ??= start().catch((error: unknown) => {
+    runtime = undefined;
+    throw error;
+  });
+  return runtime;
+}

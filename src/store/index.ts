@@ -1,0 +1,16 @@
+import type { AppConfig } from '../config.ts';
+import { createLowdbStore, createMemoryStore } from './document-store.ts';
+import type { Store } from './store.ts';
+
+export type { Store, ProgressRecords, AuthTables, AuthRow } from './store.ts';
+export { newId } from './document-store.ts';
+
+/** Opens the store the configuration names. The only place that picks an engine. */
+export function openStore(config: Pick<AppConfig, 'store' | 'dataDir'>): Promise<Store> {
+  switch (config.store) {
+    case 'memory':
+      return createMemoryStore();
+    case 'lowdb':
+      return createLowdbStore(config.dataDir);
+  }
+}

@@ -1,0 +1,4 @@
+import { createMemoryStore } from './document-store.ts';
+import { storeContract } from './store.contract.ts';
+
+storeContract('memory', createMemoryStore);
