@@ -39,6 +39,8 @@ function matches(row: AuthRow, clause: CleanedWhere): boolean {
       if (clause.operator === 'lt') return a < b;
       return a <= b;
     }
+    default:
+      return false;
   }
 }
 

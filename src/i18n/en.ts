@@ -63,6 +63,7 @@ export const en = {
     reflectionIntro: 'Take your time with these. Your answers are for you; you can bring them to supervision if you wish.',
     referencesTitle: 'Where this comes from',
     competenciesTitle: 'Competencies this module builds',
+    quizTitle: 'Scenario quiz',
     quizCta: 'Take the quiz',
     quizCtaIntro: 'When you are ready, try the scenario quiz. You can take it as many times as you like.',
     supportTitle: 'Support for you',

@@ -25,3 +25,14 @@ export interface QuizResult {
   passed: boolean;
   review: QuestionReview[];
 }
+
+/** Fills `{placeholders}` in a catalogue string the island received. */
+export function fillTemplate(text: string, values: Record<string, string | number | boolean>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** The sentence that announces a scored attempt. */
+export function resultMessage(strings: QuizStrings, result: QuizResult): string {
+  const { score, passMark } = result;
+  return fillTemplate(result.passed ? strings.resultPassed : strings.resultNotYet, { score, passMark });
+}

@@ -20,7 +20,10 @@ export async function seedDemo(auth: Auth): Promise<void> {
   });
   const passwordHash = await context.password.hash(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
-    const user = await context.internalAdapter.createUser({ email: account.email, name: account.name, emailVerified: true });
+    const user = await context.internalAdapter.createUser(
+      { email: account.email, name: account.name, emailVerified: true },
+      { method: 'admin' },
+    );
     await context.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: passwordHash });
     await context.adapter.create({
       model: 'member',

@@ -1,0 +1,125 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { CurriculumError, countWords, MODULE_WORD_FLOOR, readCurriculum } from './read.ts';
+
+const root = process.cwd();
+
+describe('the real curriculum', () => {
+  const curriculum = readCurriculum(root);
+
+  it('has at least twelve modules, each above the word floor with a substantial quiz', () => {
+    expect(curriculum.modules.length).toBeGreaterThanOrEqual(12);
+    for (const module of curriculum.modules) {
+      expect(module.words, module.id).toBeGreaterThanOrEqual(MODULE_WORD_FLOOR);
+      expect(module.lessons.length, module.id).toBeGreaterThanOrEqual(3);
+      expect(module.quiz.questions.length, module.id).toBeGreaterThanOrEqual(8);
+      expect(module.reflection.length, module.id).toBeGreaterThanOrEqual(2);
+      expect(module.references.length, module.id).toBeGreaterThan(0);
+      const scenarios = module.quiz.questions.filter((q) => q.scenario).length;
+      expect(scenarios * 2, `${module.id}: most questions are scenarios`).toBeGreaterThan(module.quiz.questions.length);
+    }
+  });
+
+  it('has a framework of 8 to 12 domains and the two example pathways', () => {
+    expect(curriculum.framework.domains.length).toBeGreaterThanOrEqual(8);
+    expect(curriculum.pathways.map((p) => p.id).sort()).toEqual(['hong-kong-peer-support', 'icrc-peer-recovery']);
+    const hk = curriculum.pathways.find((p) => p.id === 'hong-kong-peer-support');
+    expect(hk?.training.hours.map((h) => h.target)).toEqual([36, 12]);
+    expect(hk?.placement.totalHours).toBe(52);
+    expect(hk?.employment.checkInMonths).toEqual([3, 6, 9, 12]);
+    const icrc = curriculum.pathways.find((p) => p.id === 'icrc-peer-recovery');
+    expect(icrc?.training.hours.reduce((sum, h) => sum + h.target, 0)).toBe(46);
+    expect(icrc?.placement).toMatchObject({ totalHours: 500, supervisionHours: 25 });
+  });
+});
+
+/** Copies the real curriculum to a scratch folder, applies a change, and returns what the reader says. */
+function problemsAfter(change: (dir: string) => void): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'peerpath-curriculum-'));
+  try {
+    cpSync(join(root, 'modules'), join(dir, 'modules'), { recursive: true });
+    cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
+    change(dir);
+    readCurriculum(dir);
+    return [];
+  } catch (error) {
+    if (error instanceof CurriculumError) return error.problems;
+    throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into parsed YAML of known shape
+function editYaml(file: string, edit: (data: Record<string, any>) => void): void {
+  const data = parse(readFileSync(file, 'utf8'));
+  edit(data);
+  writeFileSync(file, stringify(data));
+}
+
+const quizFile = (dir: string) => join(dir, 'modules', 'role-clarity', 'quiz.yaml');
+const moduleFile = (dir: string) => join(dir, 'modules', 'role-clarity', 'module.yaml');
+
+describe('the build refuses a broken curriculum, naming the file and field', () => {
+  it('a single-choice question with two correct options', () => {
+    const problems = problemsAfter((dir) =>
+      editYaml(quizFile(dir), (quiz) => {
+        const question = quiz.questions.find((q: { type: string }) => q.type === 'single');
+        for (const option of question.options) option.correct = true;
+      }),
+    );
+    expect(problems).toEqual([expect.stringMatching(/^modules\/role-clarity\/quiz\.yaml: questions\[\d+\]\.options: single-choice question ".+" has \d correct options/)]);
+  });
+
+  it('a question with no correct option', () => {
+    const problems = problemsAfter((dir) => editYaml(quizFile(dir), (quiz) => quiz.questions[1].options.forEach((o: { correct: boolean }) => (o.correct = false))));
+    expect(problems).toEqual([expect.stringMatching(/quiz\.yaml: questions\[1\]\.options: question ".+" has no correct option/)]);
+  });
+
+  it('an option without feedback', () => {
+    const problems = problemsAfter((dir) => editYaml(quizFile(dir), (quiz) => delete quiz.questions[2].options[0].feedback));
+    expect(problems).toEqual(['modules/role-clarity/quiz.yaml: questions[2].options[0].feedback: every option needs feedback that explains why']);
+  });
+
+  it('a duplicated question id and a duplicated module order', () => {
+    const problems = problemsAfter((dir) => {
+      editYaml(quizFile(dir), (quiz) => (quiz.questions[1].id = quiz.questions[0].id));
+      editYaml(moduleFile(dir), (module) => (module.order = 1));
+    });
+    expect(problems).toEqual([expect.stringMatching(/quiz\.yaml: questions: question id ".+" is used more than once/), 'modules: order: more than one module has order 1']);
+  });
+
+  it('an unknown competency in a module and an unknown module in a pathway', () => {
+    const problems = problemsAfter((dir) => {
+      editYaml(moduleFile(dir), (module) => module.competencies.push('juggling'));
+      editYaml(join(dir, 'content', 'pathways', 'icrc-peer-recovery.yaml'), (pathway) => pathway.training.modules.push('time-travel'));
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^modules\/role-clarity\/module\.yaml: competencies\[\d+\]: names unknown competency "juggling"$/),
+      expect.stringMatching(/^content\/pathways\/icrc-peer-recovery\.yaml: training\.modules\[\d+\]: names unknown module "time-travel"$/),
+    ]);
+  });
+
+  it('a module under its word floor', () => {
+    const problems = problemsAfter((dir) => {
+      const module = parse(readFileSync(moduleFile(dir), 'utf8'));
+      for (const lesson of module.lessons) writeFileSync(join(dir, 'modules', 'role-clarity', 'lessons', `${lesson}.md`), '---\ntitle: Short\n---\n\nToo short.\n');
+    });
+    expect(problems).toEqual([expect.stringMatching(/^modules\/role-clarity\/module\.yaml: lessons: the lessons total \d+ words; a module needs at least 1800$/)]);
+  });
+
+  it('a missing required field', () => {
+    expect(problemsAfter((dir) => editYaml(moduleFile(dir), (module) => delete module.summary))).toEqual([
+      expect.stringMatching(/^modules\/role-clarity\/module\.yaml: summary: /),
+    ]);
+  });
+});
+
+describe('countWords', () => {
+  it('counts words, not markdown symbols', () => {
+    expect(countWords('## A heading\n\n- one *two* three\n> "Quoted" — words')).toBe(7);
+  });
+});
