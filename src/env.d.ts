@@ -4,5 +4,7 @@ declare namespace App {
     runtime: import('./server/runtime.ts').Runtime;
     /** The signed-in person, or null. */
     user: { id: string; name: string; email: string } | null;
+    /** The signed-in person's organisations and roles (empty when signed out). */
+    memberships: import('./store/store.ts').Membership[];
   }
 }

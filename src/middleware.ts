@@ -37,6 +37,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   const session = await runtime.auth.api.getSession({ headers: request.headers });
   context.locals.user = session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
+  context.locals.memberships = session ? await runtime.store.membershipsOf(session.user.id) : [];
 
   const response = await next();
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);

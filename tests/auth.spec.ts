@@ -21,7 +21,7 @@ test('sign-in issues a fresh session id, and signing out ends the session on the
 
   // Signing in again while signed in replaces the session; the old id stops working.
   const again = await page.request.post('/sign-in', {
-    form: { email: demo.mentor.email, password: demo.mentor.password, next: '/progress' },
+    form: { email: demo.mentor.email, password: demo.mentor.password, next: '/path' },
     headers: { Origin: new URL(page.url()).origin },
     maxRedirects: 0,
   });
@@ -29,16 +29,16 @@ test('sign-in issues a fresh session id, and signing out ends the session on the
   const second = await sessionCookie();
   expect(second).toBeTruthy();
   expect(second).not.toBe(first);
-  const stale = await request.get('/progress', { headers: { cookie: `peerpath.session_token=${first}` }, maxRedirects: 0 });
+  const stale = await request.get('/path', { headers: { cookie: `peerpath.session_token=${first}` }, maxRedirects: 0 });
   expect(stale.status()).toBe(303);
 
-  await page.goto('/progress');
+  await page.goto('/path');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByText('You have signed out.')).toBeVisible();
   // Replaying the cookie after sign-out does not get back in.
-  const replay = await request.get('/progress', { headers: { cookie: `peerpath.session_token=${second}` }, maxRedirects: 0 });
+  const replay = await request.get('/path', { headers: { cookie: `peerpath.session_token=${second}` }, maxRedirects: 0 });
   expect(replay.status()).toBe(303);
-  expect(replay.headers()['location']).toBe('/sign-in?next=%2Fprogress');
+  expect(replay.headers()['location']).toBe('/sign-in?next=%2Fpath');
 });
 
 test('health check reports the store', async ({ request }) => {

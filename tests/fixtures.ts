@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readCurriculum } from '../src/curriculum/read.ts';
-import type { Module } from '../src/curriculum/schema.ts';
+import type { ChoiceQuestion, Module } from '../src/curriculum/schema.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo.ts';
 
 export { expect };
@@ -13,6 +13,11 @@ export function moduleFixture(id: string): Module {
   const module = curriculum.modules.find((m) => m.id === id);
   if (!module) throw new Error(`No module "${id}" in the curriculum.`);
   return module;
+}
+
+/** The scored (choice) questions of a module's quiz. */
+export function choices(module: Module): ChoiceQuestion[] {
+  return module.quiz.questions.filter((q): q is ChoiceQuestion => q.type !== 'reflection');
 }
 
 export const demo = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, { ...a, password: DEMO_PASSWORD }])) as Record<
@@ -28,7 +33,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** Signs in through the form, as a person would. */
-export async function signIn(page: Page, who: { email: string; password: string }, next = '/progress'): Promise<void> {
+export async function signIn(page: Page, who: { email: string; password: string }, next = '/path'): Promise<void> {
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Email address').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
@@ -41,12 +46,27 @@ export async function quizReady(page: Page): Promise<void> {
   await page.locator('.quiz[data-hydrated="true"]').waitFor();
 }
 
-/** Answers every question of a module's quiz through the form: right answers, or the first wrong option. */
+/**
+ * Answers every question of a module's quiz through the form, as a hydrated
+ * page shows it: right answers, or the first wrong option (and then the first
+ * wrong follow-up). Reflections get a short private note.
+ */
 export async function answerQuiz(page: Page, module: Module, how: 'right' | 'wrong'): Promise<void> {
+  const total = module.quiz.questions.length;
   for (const [index, question] of module.quiz.questions.entries()) {
-    const group = page.getByRole('group', { name: `Question ${index + 1} of ${module.quiz.questions.length}` });
-    const options = how === 'right' ? question.options.filter((o) => o.correct) : question.options.filter((o) => !o.correct).slice(0, 1);
-    for (const option of options) await group.getByLabel(option.text, { exact: true }).check();
+    if (question.type === 'reflection') {
+      await page.getByLabel(`Question ${index + 1}: your reflection (optional)`).fill('A private note for myself.');
+      continue;
+    }
+    const group = page.getByRole('group', { name: `Question ${index + 1} of ${total}` });
+    const pick = <T extends { correct: boolean }>(options: T[]) => (how === 'right' ? options.filter((o) => o.correct) : options.filter((o) => !o.correct).slice(0, 1));
+    const chosen = pick(question.options);
+    for (const option of chosen) await group.getByLabel(option.text, { exact: true }).check();
+    if (question.type === 'scenario') {
+      const branch = question.options.find((o) => o.id === chosen[0]?.id);
+      const followUp = page.getByRole('group', { name: `Question ${index + 1}, part two` });
+      for (const option of pick(branch?.followUp.options ?? [])) await followUp.getByLabel(option.text, { exact: true }).check();
+    }
   }
 }
 

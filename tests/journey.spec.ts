@@ -1,4 +1,4 @@
-import { answerQuiz, demo, expect, expectAccessible, moduleFixture, quizReady, signIn, test } from './fixtures.ts';
+import { answerQuiz, choices, demo, expect, expectAccessible, moduleFixture, quizReady, signIn, test } from './fixtures.ts';
 
 const module = moduleFixture('recovery-values-in-practice');
 
@@ -6,8 +6,8 @@ test('a trainee reads a module, fails then passes its quiz, sees the pass on My 
   await page.goto('/');
   await expectAccessible(page);
   await signIn(page, demo.trainee);
-  await expect(page.getByRole('heading', { level: 1, name: 'My progress' })).toBeVisible();
-  await expect(page.getByText('Current phase: Training')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'My path' })).toBeVisible();
+  await expect(page.getByText('You are in: Training')).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Modules' }).click();
@@ -28,7 +28,7 @@ test('a trainee reads a module, fails then passes its quiz, sees the pass on My 
   await expect(result).toBeFocused();
   await expect(page.getByRole('status')).toHaveText(/You scored 0%/);
   // Feedback explains every option, including the ones not chosen.
-  await expect(page.getByText(module.quiz.questions[0]!.options[0]!.feedback, { exact: true })).toBeVisible();
+  await expect(page.getByText(choices(module)[0]!.options[0]!.feedback, { exact: true })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Try the quiz again' }).click();
@@ -37,26 +37,28 @@ test('a trainee reads a module, fails then passes its quiz, sees the pass on My 
   await expect(page.getByRole('heading', { name: 'You scored 100%. You passed this module. Well done.' })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole('link', { name: 'My progress' }).click();
+  await page.getByRole('link', { name: 'My path' }).click();
   const row = page.getByRole('row', { name: new RegExp(module.title) });
   await expect(row.getByRole('cell').nth(0)).toHaveText('Passed');
   await expect(row.getByRole('cell').nth(1)).toHaveText('100%');
-  await expect(row.getByRole('cell').nth(2)).toHaveText('2');
-  await expect(page.getByText('Modules passed: 1 of')).toBeVisible();
+  await expect(row.getByRole('cell').nth(2)).toHaveText('100%');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('2');
+  await expect(page.getByText(`✓ ${module.title}: best score 100% of 80% needed`)).toBeVisible();
+  await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByText('You have signed out.')).toBeVisible();
   await expectAccessible(page);
-  await page.goto('/progress');
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Fprogress$/);
+  await page.goto('/path');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fpath$/);
 });
 
-test('My progress sends a signed-out visitor to sign in, and back afterwards', async ({ page }) => {
+test('My path sends a signed-out visitor to sign in, and back afterwards', async ({ page }) => {
   await page.goto('/progress');
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Fprogress$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fpath$/);
   await expect(page.getByText('Please sign in to see that page.')).toBeVisible();
   await page.getByLabel('Email address').fill(demo.trainee.email);
   await page.getByLabel('Password').fill(demo.trainee.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/progress$/);
+  await expect(page).toHaveURL(/\/path$/);
 });

@@ -6,7 +6,7 @@ export type SignInResult =
   | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
 
 /** Accepts only a same-site path as the place to return to after signing in. */
-export function safeNext(value: unknown, fallback = '/progress'): string {
+export function safeNext(value: unknown, fallback = '/path'): string {
   return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) ? value : fallback;
 }
 

@@ -10,7 +10,7 @@ async function runtime(attemptsPerMinute = 3): Promise<Runtime> {
   const config = readConfig({ STORE: 'memory', SIGN_IN_ATTEMPTS_PER_MINUTE: String(attemptsPerMinute) });
   const store = await createMemoryStore();
   const auth = createAuth({ store, config, secret: 'a-test-secret-that-is-long-enough-1234567890' });
-  await seedDemo(auth);
+  await seedDemo(auth, store);
   return { config, store, auth };
 }
 
@@ -67,9 +67,9 @@ describe('signing in and out', () => {
 describe('safeNext', () => {
   it('keeps same-site paths and refuses anything else', () => {
     expect(safeNext('/modules/role-clarity/quiz')).toBe('/modules/role-clarity/quiz');
-    expect(safeNext('//evil.example/x')).toBe('/progress');
-    expect(safeNext('https://evil.example')).toBe('/progress');
-    expect(safeNext('/\\evil')).toBe('/progress');
-    expect(safeNext(null)).toBe('/progress');
+    expect(safeNext('//evil.example/x')).toBe('/path');
+    expect(safeNext('https://evil.example')).toBe('/path');
+    expect(safeNext('/\\evil')).toBe('/path');
+    expect(safeNext(null)).toBe('/path');
   });
 });

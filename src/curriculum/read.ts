@@ -128,11 +128,18 @@ function readModule(reader: Reader, dir: string, id: string): Module | undefined
   if (quiz) {
     for (const dup of duplicates(quiz.questions.map((q) => q.id))) reader.problem(quizFile, 'questions', `question id "${dup}" is used more than once`);
     quiz.questions.forEach((question, q) => {
-      const correct = question.options.filter((option) => option.correct).length;
-      if (correct === 0) reader.problem(quizFile, `questions[${q}].options`, `question "${question.id}" has no correct option; mark one with "correct: true"`);
-      else if (question.type === 'single' && correct !== 1)
-        reader.problem(quizFile, `questions[${q}].options`, `single-choice question "${question.id}" has ${correct} correct options; it needs exactly one (or make it "type: multiple")`);
-      for (const dup of duplicates(question.options.map((o) => o.id))) reader.problem(quizFile, `questions[${q}].options`, `option id "${dup}" is used more than once in "${question.id}"`);
+      if (question.type === 'reflection') return;
+      const check = (choices: readonly { id: string; correct: boolean }[], field: string, label: string, single: boolean) => {
+        const correct = choices.filter((option) => option.correct).length;
+        if (correct === 0) reader.problem(quizFile, field, `${label} has no correct option; mark one with "correct: true"`);
+        else if (single && correct !== 1) reader.problem(quizFile, field, `single-choice ${label} has ${correct} correct options; it needs exactly one (or make it "type: multiple")`);
+        for (const dup of duplicates(choices.map((o) => o.id))) reader.problem(quizFile, field, `option id "${dup}" is used more than once in ${label}`);
+      };
+      check(question.options, `questions[${q}].options`, `question "${question.id}"`, question.type !== 'multiple');
+      if (question.type === 'scenario')
+        question.options.forEach((option, o) =>
+          check(option.followUp.options, `questions[${q}].options[${o}].followUp.options`, `the follow-up to option "${option.id}" of "${question.id}"`, true),
+        );
     });
   }
   if (!meta) return undefined;

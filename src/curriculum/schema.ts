@@ -28,27 +28,56 @@ export const QuizOptionSchema = z.object({
   feedback: z.string({ error: 'every option needs feedback that explains why' }).trim().min(1, 'every option needs feedback that explains why'),
 });
 
-/** One quiz question. */
-export const QuizQuestionSchema = z.object({
+const questionBase = {
   /** Unique within the module's quiz. */
   id: slug,
-  /** `single`: exactly one correct option. `multiple`: one or more, all of which must be chosen. */
-  type: z.enum(['single', 'multiple']),
   /** An optional situation the question asks about. */
   scenario: z.string().trim().optional(),
   /** The question itself. */
   prompt: text,
-  /** Three to six options. */
-  options: z.array(QuizOptionSchema).min(2, 'a question needs at least two options').max(6),
+};
+const options = z.array(QuizOptionSchema).min(2, 'a question needs at least two options').max(6);
+
+/** The question that follows a choice in a scenario question. */
+export const FollowUpSchema = z.object({
+  /** What happens next, and what is asked. */
+  prompt: text,
+  /** Single choice: exactly one correct option. */
+  options,
 });
+
+/**
+ * One quiz question.
+ * - `single`: exactly one correct option.
+ * - `multiple`: one or more correct options, all of which must be chosen.
+ * - `scenario`: a situation, a first choice (exactly one correct), and a follow-up
+ *   that depends on the choice made; both steps are scored.
+ * - `reflection`: free text, saved privately for the learner, never scored.
+ */
+export const QuizQuestionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('single'), ...questionBase, options }),
+  z.object({ type: z.literal('multiple'), ...questionBase, options }),
+  z.object({
+    type: z.literal('scenario'),
+    ...questionBase,
+    scenario: text,
+    options: z.array(QuizOptionSchema.extend({ followUp: FollowUpSchema })).min(2).max(6),
+  }),
+  z.object({ type: z.literal('reflection'), ...questionBase }),
+]);
 export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
+export type ChoiceQuestion = Exclude<QuizQuestion, { type: 'reflection' }>;
+export type QuizOption = z.infer<typeof QuizOptionSchema>;
 
 /** A module's quiz (`quiz.yaml`). */
 export const QuizSchema = z.object({
   /** Percent needed to pass. */
   passMark: z.number().int().min(1).max(100).default(80),
-  /** The questions, in the order they are asked. */
-  questions: z.array(QuizQuestionSchema).min(1, 'a quiz needs at least one question'),
+  /** The questions, in the order they are asked; at least one is scored. */
+  questions: z
+    .array(QuizQuestionSchema)
+    .min(1, 'a quiz needs at least one question')
+    .refine((questions) => questions.some((q) => q.type !== 'reflection'), 'a quiz needs at least one scored question'),
 });
 export type Quiz = z.infer<typeof QuizSchema>;
 

@@ -6,7 +6,6 @@ describe('summariseProgress', () => {
   it('shows modules not started', () => {
     const summary = summariseProgress(['a', 'b'], []);
     expect(summary).toEqual({
-      phase: 'training',
       passedCount: 0,
       modules: [
         { moduleId: 'a', attempts: 0, bestScore: null, latestScore: null, passed: false, passedAt: null },
@@ -27,5 +26,13 @@ describe('summariseProgress', () => {
 
   it('ignores attempts at modules that are not listed', () => {
     expect(summariseProgress(['a'], [sampleAttempt({ moduleId: 'gone' })]).passedCount).toBe(0);
+  });
+});
+
+describe('summariseProgress on a pathway', () => {
+  it('judges passes by the pathway pass mark', () => {
+    const attempts = [sampleAttempt({ moduleId: 'a', score: 75, passed: false, passMark: 80 })];
+    expect(summariseProgress(['a'], attempts, 70).modules[0]?.passed).toBe(true);
+    expect(summariseProgress(['a'], attempts, 80).modules[0]?.passed).toBe(false);
   });
 });

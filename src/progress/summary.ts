@@ -1,4 +1,3 @@
-import type { Phase } from '../curriculum/schema.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
 
 /** One module's standing for one person, derived from their attempts. */
@@ -18,15 +17,15 @@ export type ModuleProgress = {
 export type ProgressSummary = {
   modules: ModuleProgress[];
   passedCount: number;
-  phase: Phase;
 };
 
 /** Derives progress from stored attempts; nothing here is stored twice. */
-export function summariseProgress(moduleIds: readonly string[], attempts: readonly QuizAttempt[]): ProgressSummary {
+export function summariseProgress(moduleIds: readonly string[], attempts: readonly QuizAttempt[], passMark?: number): ProgressSummary {
   const sorted = [...attempts].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   const modules = moduleIds.map((moduleId): ModuleProgress => {
     const mine = sorted.filter((attempt) => attempt.moduleId === moduleId);
-    const firstPass = mine.find((attempt) => attempt.passed);
+    // On a pathway, its pass mark decides; otherwise each attempt's own.
+    const firstPass = mine.find((attempt) => (passMark === undefined ? attempt.passed : attempt.score >= passMark));
     return {
       moduleId,
       attempts: mine.length,
@@ -36,6 +35,5 @@ export function summariseProgress(moduleIds: readonly string[], attempts: readon
       passedAt: firstPass?.submittedAt ?? null,
     };
   });
-  // Until enrolment on a pathway exists (issue #4), everyone is in training.
-  return { modules, passedCount: modules.filter((m) => m.passed).length, phase: 'training' };
+  return { modules, passedCount: modules.filter((m) => m.passed).length };
 }

@@ -8,6 +8,8 @@ export const QuestionResultSchema = z.object({
   chosen: z.array(z.string().min(1)),
   /** Whether the chosen options match the answer key exactly. */
   correct: z.boolean(),
+  /** Scenario questions only: the follow-up answered after the first choice. */
+  followUp: z.object({ chosen: z.string().min(1), correct: z.boolean() }).optional(),
 });
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;
 

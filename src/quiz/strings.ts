@@ -19,15 +19,11 @@ export function quizStrings(): QuizStrings {
     retry: t('quiz.retry'),
     problemsHeading: t('quiz.problemsHeading'),
     networkError: t('quiz.networkError'),
+    followUpIf: t('quiz.followUpIf', { option: '{option}' }),
+    followUpLegend: t('quiz.followUpLegend', keep),
+    reflectionHint: t('quiz.reflectionHint'),
+    reflectionLabel: t('quiz.reflectionLabel', keep),
+    yourReflection: t('quiz.yourReflection'),
   };
 }
 
-/** Reads a plain (no-JavaScript) quiz form: fields named `answer:<question id>`. */
-export function answersFromForm(form: FormData): Record<string, string[]> {
-  const answers: Record<string, string[]> = {};
-  for (const [name, value] of form.entries()) {
-    if (!name.startsWith('answer:') || typeof value !== 'string') continue;
-    (answers[name.slice('answer:'.length)] ??= []).push(value);
-  }
-  return answers;
-}

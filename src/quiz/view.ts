@@ -16,6 +16,11 @@ export interface QuizStrings {
   retry: string;
   problemsHeading: string;
   networkError: string;
+  followUpIf: string;
+  followUpLegend: string;
+  reflectionHint: string;
+  reflectionLabel: string;
+  yourReflection: string;
 }
 
 /** A scored attempt as the quiz island shows it. */

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Auth } from '../auth/auth.ts';
+import { learningEvent } from '../events/build.ts';
+import type { Store } from '../store/index.ts';
 import type { Role } from '../auth/roles.ts';
 
 /** The demo organisation's accounts; the README lists the same. */
@@ -10,15 +13,21 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role }
 ];
 export const DEMO_ORGANISATION = { name: 'Harbour Peer Support (demo)', slug: 'harbour-demo' };
 
-/** Creates the demo organisation and its three accounts. Call only on an empty store. */
-export async function seedDemo(auth: Auth): Promise<void> {
+/** The pathway the demo trainee is enrolled on. */
+export const DEMO_PATHWAY = 'hong-kong-peer-support';
+
+/**
+ * Creates the demo organisation and its three accounts, enrols the trainee on
+ * the default pathway and pairs them with the mentor. Call only on an empty store.
+ */
+export async function seedDemo(auth: Auth, store: Store, now = new Date()): Promise<void> {
   const context = await auth.$context;
-  const now = new Date();
   const organisation = await context.adapter.create<Record<string, unknown>, { id: string }>({
     model: 'organization',
     data: { name: DEMO_ORGANISATION.name, slug: DEMO_ORGANISATION.slug, createdAt: now },
   });
   const passwordHash = await context.password.hash(DEMO_PASSWORD);
+  const ids = new Map<Role, string>();
   for (const account of DEMO_ACCOUNTS) {
     const user = await context.internalAdapter.createUser(
       { email: account.email, name: account.name, emailVerified: true },
@@ -29,5 +38,14 @@ export async function seedDemo(auth: Auth): Promise<void> {
       model: 'member',
       data: { organizationId: organisation.id, userId: user.id, role: account.role, createdAt: now },
     });
+    ids.set(account.role, user.id);
   }
+  const [trainee, mentor, admin] = [ids.get('trainee'), ids.get('mentor'), ids.get('admin')];
+  if (!trainee || !mentor || !admin) throw new Error('The demo accounts were not all created.');
+  const at = now.toISOString();
+  const enrolment = { id: randomUUID(), userId: trainee, organisationId: organisation.id, pathwayId: DEMO_PATHWAY, startedOn: at.slice(0, 10), createdBy: admin, createdAt: at };
+  await store.enrol(enrolment, [
+    learningEvent({ actorId: admin, subjectId: trainee, verb: 'enrolled', object: { type: 'pathway', id: DEMO_PATHWAY }, organisationId: organisation.id, enrolmentId: enrolment.id, at }),
+  ]);
+  await store.pairMentor({ id: randomUUID(), organisationId: organisation.id, mentorId: mentor, menteeId: trainee, startedAt: at });
 }

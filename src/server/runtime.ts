@@ -13,7 +13,7 @@ async function start(): Promise<Runtime> {
   const config = readConfig();
   const store = await openStore(config);
   const auth = createAuth({ store, config, secret: authSecret(config.authSecret, config.dataDir, config.store !== 'memory') });
-  if (config.seedDemo && !(await store.hasAccounts())) await seedDemo(auth);
+  if (config.seedDemo && !(await store.hasAccounts())) await seedDemo(auth, store);
   return { config, store, auth };
 }
 

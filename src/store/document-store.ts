@@ -3,9 +3,26 @@ import { Low, Memory, type Adapter } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { z } from 'astro/zod';
 import { join } from 'node:path';
+import { LearningEventSchema, type LearningEvent } from '../events/event.ts';
+import {
+  CheckInSchema,
+  CompetencyRatingSchema,
+  EnrolmentSchema,
+  HoursEntrySchema,
+  MentorshipSchema,
+  PhaseMoveSchema,
+  ReflectionSchema,
+  type CheckIn,
+  type CompetencyRating,
+  type Enrolment,
+  type HoursEntry,
+  type Mentorship,
+  type PhaseMove,
+  type Reflection,
+} from '../path/records.ts';
 import { QuizAttemptSchema, type QuizAttempt } from '../quiz/attempt.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import type { AuthRow, AuthTables, ProgressRecords, Store } from './store.ts';
+import type { AuthRow, AuthTables, Membership, Person, ProgressRecords, Store } from './store.ts';
 
 const AuthRowSchema = z.looseObject({ id: z.string().min(1) });
 
@@ -17,10 +34,35 @@ export const StoreDocumentSchema = z.object({
   auth: z.record(z.string(), z.array(AuthRowSchema)),
   /** Every scored quiz attempt, oldest first. */
   attempts: z.array(QuizAttemptSchema),
+  /** Private quiz reflections. */
+  reflections: z.array(ReflectionSchema).default([]),
+  enrolments: z.array(EnrolmentSchema).default([]),
+  mentorships: z.array(MentorshipSchema).default([]),
+  hours: z.array(HoursEntrySchema).default([]),
+  ratings: z.array(CompetencyRatingSchema).default([]),
+  phaseMoves: z.array(PhaseMoveSchema).default([]),
+  checkIns: z.array(CheckInSchema).default([]),
+  /** The learning event log, append-only. */
+  events: z.array(LearningEventSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
-const emptyDocument = (): StoreDocument => ({ version: 1, auth: {}, attempts: [] });
+const emptyDocument = (): StoreDocument => ({
+  version: 1,
+  auth: {},
+  attempts: [],
+  reflections: [],
+  enrolments: [],
+  mentorships: [],
+  hours: [],
+  ratings: [],
+  phaseMoves: [],
+  checkIns: [],
+  events: [],
+});
+
+type Collection = Exclude<keyof StoreDocument, 'version' | 'auth'>;
+const copy = <T>(value: T): T => structuredClone(value);
 
 /** File name of the lowdb store inside DATA_DIR. */
 export const STORE_FILE = 'peerpath.json';
@@ -91,16 +133,170 @@ class DocumentStore implements Store {
     };
   }
 
-  async recordAttempt(attempt: QuizAttempt): Promise<QuizAttempt> {
-    const stored = QuizAttemptSchema.parse(attempt);
+  /** Appends validated records to collections, with their events, in one durable write. */
+  #append(additions: { [C in Collection]?: StoreDocument[C] }): Promise<void> {
+    // Validate before touching anything, so a bad record changes nothing.
+    const parsed = Object.entries(additions).map(([name, rows]) => [name as Collection, StoreDocumentSchema.shape[name as Collection].parse(rows)] as const);
     return this.#commit((doc) => {
-      doc.attempts.push(stored);
-      return { result: structuredClone(stored), undo: () => void doc.attempts.splice(doc.attempts.indexOf(stored), 1) };
+      const lengths = parsed.map(([name, rows]) => {
+        const target = doc[name] as unknown[];
+        const before = target.length;
+        target.push(...copy(rows as unknown[]));
+        return [target, before] as const;
+      });
+      return { result: undefined, undo: () => lengths.forEach(([target, before]) => (target.length = before)) };
     });
   }
 
+  /** Replaces one record (found by id) in a collection, in one durable write. */
+  #replace<C extends Collection>(name: C, id: string, change: (row: StoreDocument[C][number]) => StoreDocument[C][number], events: LearningEvent[] = []) {
+    return this.#commit((doc) => {
+      const rows = doc[name] as { id: string }[];
+      const index = rows.findIndex((row) => row.id === id);
+      if (index < 0) return { result: undefined, undo: () => {} };
+      const before = rows[index] as StoreDocument[C][number];
+      const after = change(copy(before));
+      rows[index] = after;
+      const eventCount = doc.events.length;
+      doc.events.push(...copy(events));
+      return { result: copy(after), undo: () => ((rows[index] = before), (doc.events.length = eventCount)) };
+    });
+  }
+
+  async recordAttempt(attempt: QuizAttempt, extras: { reflections?: Reflection[]; events?: LearningEvent[] } = {}): Promise<QuizAttempt> {
+    await this.#append({ attempts: [attempt], reflections: extras.reflections ?? [], events: extras.events ?? [] });
+    return copy(attempt);
+  }
+
+  async reflectionsFor(userId: string, moduleId: string): Promise<Reflection[]> {
+    return copy(this.#db.data.reflections.filter((r) => r.userId === userId && r.moduleId === moduleId)).reverse();
+  }
+
   async progressFor(userId: string): Promise<ProgressRecords> {
-    return { attempts: this.#db.data.attempts.filter((attempt) => attempt.userId === userId).map((a) => structuredClone(a)) };
+    const data = this.#db.data;
+    const mine = <T extends { userId: string }>(rows: T[]) => copy(rows.filter((row) => row.userId === userId));
+    return {
+      attempts: mine(data.attempts),
+      enrolments: mine(data.enrolments),
+      hours: mine(data.hours),
+      ratings: mine(data.ratings),
+      phaseMoves: mine(data.phaseMoves),
+      checkIns: mine(data.checkIns),
+    };
+  }
+
+  async enrol(enrolment: Enrolment, events: LearningEvent[]): Promise<Enrolment> {
+    const stored = EnrolmentSchema.parse(enrolment);
+    z.array(LearningEventSchema).parse(events);
+    return this.#commit((doc) => {
+      const ended = doc.enrolments.filter((e) => e.userId === stored.userId && !e.endedAt);
+      for (const e of ended) e.endedAt = stored.createdAt;
+      doc.enrolments.push(copy(stored));
+      const eventCount = doc.events.length;
+      doc.events.push(...copy(events));
+      return {
+        result: copy(stored),
+        undo: () => {
+          doc.enrolments.pop();
+          for (const e of ended) delete e.endedAt;
+          doc.events.length = eventCount;
+        },
+      };
+    });
+  }
+
+  async logHours(entry: HoursEntry, events: LearningEvent[]): Promise<HoursEntry> {
+    await this.#append({ hours: [entry], events });
+    return copy(entry);
+  }
+
+  async hoursEntry(entryId: string): Promise<HoursEntry | undefined> {
+    return copy(this.#db.data.hours.find((e) => e.id === entryId));
+  }
+
+  async verifyHours(entryId: string, verifiedBy: string, at: string, events: LearningEvent[]): Promise<HoursEntry> {
+    z.array(LearningEventSchema).parse(events);
+    const updated = await this.#replace('hours', entryId, (row) => ({ ...row, verifiedBy, verifiedAt: at }), events);
+    if (!updated) throw new Error(`No hours entry ${entryId}.`);
+    return updated;
+  }
+
+  async removeUnverifiedHours(entryId: string): Promise<boolean> {
+    return this.#commit((doc) => {
+      const index = doc.hours.findIndex((e) => e.id === entryId && !e.verifiedAt);
+      if (index < 0) return { result: false, undo: () => {} };
+      const [removed] = doc.hours.splice(index, 1);
+      return { result: true, undo: () => void doc.hours.splice(index, 0, removed as HoursEntry) };
+    });
+  }
+
+  async recordRating(rating: CompetencyRating, events: LearningEvent[]): Promise<CompetencyRating> {
+    await this.#append({ ratings: [rating], events });
+    return copy(rating);
+  }
+
+  async recordPhaseMove(move: PhaseMove, events: LearningEvent[]): Promise<PhaseMove> {
+    await this.#append({ phaseMoves: [move], events });
+    return copy(move);
+  }
+
+  async recordCheckIn(checkIn: CheckIn, events: LearningEvent[]): Promise<CheckIn> {
+    await this.#append({ checkIns: [checkIn], events });
+    return copy(checkIn);
+  }
+
+  confirmCheckIn(checkInId: string, confirmedBy: string, at: string): Promise<CheckIn | undefined> {
+    return this.#replace('checkIns', checkInId, (row) => ({ ...row, confirmedBy, confirmedAt: at }));
+  }
+
+  recordEvents(events: LearningEvent[]): Promise<void> {
+    return this.#append({ events });
+  }
+
+  async eventsFor(userId: string): Promise<LearningEvent[]> {
+    return copy(this.#db.data.events.filter((e) => e.subjectId === userId));
+  }
+
+  async pairMentor(mentorship: Mentorship): Promise<Mentorship> {
+    await this.#append({ mentorships: [mentorship] });
+    return copy(mentorship);
+  }
+
+  async activeMentorships(filter: { mentorId?: string; menteeId?: string }): Promise<Mentorship[]> {
+    return copy(
+      this.#db.data.mentorships.filter(
+        (m) => !m.endedAt && (filter.mentorId === undefined || m.mentorId === filter.mentorId) && (filter.menteeId === undefined || m.menteeId === filter.menteeId),
+      ),
+    );
+  }
+
+  async membershipsOf(userId: string): Promise<Membership[]> {
+    const organisations = this.#db.data.auth['organization'] ?? [];
+    return (this.#db.data.auth['member'] ?? [])
+      .filter((m) => m['userId'] === userId)
+      .map((m) => ({
+        organisationId: String(m['organizationId']),
+        organisationName: String(organisations.find((o) => o.id === m['organizationId'])?.['name'] ?? ''),
+        role: String(m['role']),
+      }));
+  }
+
+  async membersOf(organisationId: string): Promise<(Person & { role: string })[]> {
+    const members = (this.#db.data.auth['member'] ?? []).filter((m) => m['organizationId'] === organisationId);
+    const people = await this.people(members.map((m) => String(m['userId'])));
+    return members.flatMap((m) => {
+      const person = people.get(String(m['userId']));
+      return person ? [{ ...person, role: String(m['role']) }] : [];
+    });
+  }
+
+  async people(ids: readonly string[]): Promise<Map<string, Person>> {
+    const wanted = new Set(ids);
+    return new Map(
+      (this.#db.data.auth['user'] ?? [])
+        .filter((u) => wanted.has(u.id))
+        .map((u) => [u.id, { id: u.id, name: String(u['name'] ?? ''), email: String(u['email'] ?? '') }]),
+    );
   }
 
   async hasAccounts(): Promise<boolean> {

@@ -1,6 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuizAttempt } from '../quiz/attempt.ts';
+import { learningEvent } from '../events/build.ts';
+import { emptyRecords } from '../path/rules.ts';
+import type { HoursEntry } from '../path/records.ts';
 import type { Store } from './store.ts';
+
+const at = '2026-11-02T10:00:00.000Z';
+
+/** A valid hours entry with overridable fields, for store tests. */
+export function sampleHours(overrides: Partial<HoursEntry> = {}): HoursEntry {
+  return { id: crypto.randomUUID(), userId: 'user-1', organisationId: 'org-1', date: '2026-11-01', hours: 2, category: 'one-to-one', site: 'Harbour drop-in', createdAt: at, ...overrides };
+}
+const event = (verb: 'logged-hours' | 'verified-hours' | 'enrolled' | 'attempted', subjectId = 'user-1') =>
+  learningEvent({ actorId: subjectId, subjectId, verb, object: { type: 'hours', id: 'x' }, at });
 
 /** A valid attempt with overridable fields, for store tests. */
 export function sampleAttempt(overrides: Partial<QuizAttempt> = {}): QuizAttempt {
@@ -33,7 +45,8 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
 
     it('starts empty', async () => {
       expect(await store.hasAccounts()).toBe(false);
-      expect(await store.progressFor('user-1')).toEqual({ attempts: [] });
+      expect(await store.progressFor('user-1')).toEqual(emptyRecords());
+      expect(await store.eventsFor('user-1')).toEqual([]);
       await expect(store.ping()).resolves.toBeUndefined();
     });
 
@@ -57,6 +70,62 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       const [copy] = (await store.progressFor('user-1')).attempts;
       if (copy) copy.score = 0;
       expect((await store.progressFor('user-1')).attempts[0]?.score).toBe(100);
+    });
+
+    it('stores a record and its events together, and refuses both when either is invalid', async () => {
+      await store.recordAttempt(sampleAttempt(), { events: [event('attempted')] });
+      expect(await store.eventsFor('user-1')).toHaveLength(1);
+      await expect(store.logHours(sampleHours(), [{ ...event('logged-hours'), verb: 'juggled' as never }])).rejects.toThrow();
+      expect((await store.progressFor('user-1')).hours).toEqual([]);
+      expect(await store.eventsFor('user-1')).toHaveLength(1);
+    });
+
+    it('ends the enrolment in force when a person is enrolled again, keeping it as history', async () => {
+      const first = { id: 'e1', userId: 'user-1', organisationId: 'org-1', pathwayId: 'hong-kong-peer-support', startedOn: '2026-01-05', createdBy: 'admin', createdAt: '2026-01-05T09:00:00.000Z' };
+      await store.enrol(first, [event('enrolled')]);
+      await store.enrol({ ...first, id: 'e2', pathwayId: 'icrc-peer-recovery', createdAt: at }, [event('enrolled')]);
+      const { enrolments } = await store.progressFor('user-1');
+      expect(enrolments.map((e) => [e.id, e.endedAt])).toEqual([
+        ['e1', at],
+        ['e2', undefined],
+      ]);
+    });
+
+    it('verifies hours, after which they cannot be removed', async () => {
+      const open = sampleHours();
+      const locked = sampleHours();
+      await store.logHours(open, [event('logged-hours')]);
+      await store.logHours(locked, [event('logged-hours')]);
+      const verified = await store.verifyHours(locked.id, 'mentor-1', at, [event('verified-hours')]);
+      expect(verified).toMatchObject({ verifiedBy: 'mentor-1', verifiedAt: at });
+      expect(await store.removeUnverifiedHours(locked.id)).toBe(false);
+      expect(await store.removeUnverifiedHours(open.id)).toBe(true);
+      expect((await store.progressFor('user-1')).hours.map((h) => h.id)).toEqual([locked.id]);
+      expect((await store.eventsFor('user-1')).map((e) => e.verb)).toEqual(['logged-hours', 'logged-hours', 'verified-hours']);
+    });
+
+    it('keeps every competency rating, phase move and check-in', async () => {
+      await store.recordRating({ id: 'r1', userId: 'user-1', competencyId: 'mutuality', level: 2, ratedBy: 'user-1', role: 'self', at }, []);
+      await store.recordRating({ id: 'r2', userId: 'user-1', competencyId: 'mutuality', level: 3, ratedBy: 'mentor-1', role: 'mentor', at }, []);
+      await store.recordPhaseMove({ id: 'm1', userId: 'user-1', enrolmentId: 'e1', from: 'training', to: 'placement', confirmedBy: 'mentor-1', at }, []);
+      await store.recordCheckIn({ id: 'c1', userId: 'user-1', month: 3, rolePhase: 'early-beginnings', createdAt: at }, []);
+      expect(await store.confirmCheckIn('c1', 'mentor-1', at)).toMatchObject({ confirmedBy: 'mentor-1' });
+      const records = await store.progressFor('user-1');
+      expect(records.ratings.map((r) => r.level)).toEqual([2, 3]);
+      expect(records.phaseMoves).toHaveLength(1);
+      expect(records.checkIns[0]?.confirmedAt).toBe(at);
+    });
+
+    it('finds mentorships in force, memberships and people', async () => {
+      await store.pairMentor({ id: 'p1', organisationId: 'org-1', mentorId: 'mentor-1', menteeId: 'user-1', startedAt: at });
+      expect(await store.activeMentorships({ mentorId: 'mentor-1' })).toHaveLength(1);
+      expect(await store.activeMentorships({ mentorId: 'mentor-1', menteeId: 'someone-else' })).toEqual([]);
+      await store.authTables.insert('organization', { id: 'org-1', name: 'Harbour' });
+      await store.authTables.insert('user', { id: 'user-1', name: 'Alex', email: 'alex@example.org' });
+      await store.authTables.insert('member', { id: 'mem-1', organizationId: 'org-1', userId: 'user-1', role: 'trainee' });
+      expect(await store.membershipsOf('user-1')).toEqual([{ organisationId: 'org-1', organisationName: 'Harbour', role: 'trainee' }]);
+      expect(await store.membersOf('org-1')).toEqual([{ id: 'user-1', name: 'Alex', email: 'alex@example.org', role: 'trainee' }]);
+      expect([...(await store.people(['user-1', 'nobody'])).keys()]).toEqual(['user-1']);
     });
 
     it('keeps auth rows: insert, select, update and remove', async () => {

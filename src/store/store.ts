@@ -1,3 +1,6 @@
+import type { LearningEvent } from '../events/event.ts';
+import type { CheckIn, CompetencyRating, Enrolment, HoursEntry, Mentorship, PhaseMove, Reflection } from '../path/records.ts';
+import type { PathRecords } from '../path/rules.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
 
 /** A row of an authentication table (user, session, account, ...), JSON-safe. */
@@ -20,24 +23,66 @@ export interface AuthTables {
 }
 
 /** Everything the progress views need about one person, read in one call. */
-export type ProgressRecords = {
-  /** Every quiz attempt, oldest first. */
-  attempts: QuizAttempt[];
-};
+export type ProgressRecords = PathRecords;
+
+/** A person's role in one organisation. */
+export type Membership = { organisationId: string; organisationName: string; role: string };
+/** A person as other people see them. */
+export type Person = { id: string; name: string; email: string };
 
 /**
  * PeerPath's storage, whatever the engine. Methods are domain operations:
- * callers never see the engine or the whole database.
+ * callers never see the engine or the whole database. Every write that comes
+ * with learning events stores the record and its events in one durable step.
  */
 export interface Store {
   /** Which engine serves this store, for health output and logs. */
   readonly engine: 'lowdb' | 'memory';
   /** Tables of the authentication library. */
   readonly authTables: AuthTables;
-  /** Stores a scored quiz attempt; resolves once it is durable. */
-  recordAttempt(attempt: QuizAttempt): Promise<QuizAttempt>;
-  /** The records from which a person's progress is derived. */
+
+  /** Stores a scored quiz attempt, its private reflections and its events; resolves once durable. */
+  recordAttempt(attempt: QuizAttempt, extras?: { reflections?: Reflection[]; events?: LearningEvent[] }): Promise<QuizAttempt>;
+  /** A person's private quiz reflections for one module, newest first. */
+  reflectionsFor(userId: string, moduleId: string): Promise<Reflection[]>;
+  /** The records from which a person's progress and phase are derived. */
   progressFor(userId: string): Promise<ProgressRecords>;
+
+  /** Enrols a person on a pathway, ending any enrolment in force (kept as history). */
+  enrol(enrolment: Enrolment, events: LearningEvent[]): Promise<Enrolment>;
+  /** Adds an hours entry. */
+  logHours(entry: HoursEntry, events: LearningEvent[]): Promise<HoursEntry>;
+  /** One hours entry by id. */
+  hoursEntry(entryId: string): Promise<HoursEntry | undefined>;
+  /** Marks an entry verified (and so locked). Resolves to the updated entry. */
+  verifyHours(entryId: string, verifiedBy: string, at: string, events: LearningEvent[]): Promise<HoursEntry>;
+  /** Removes an unverified entry; verified entries are locked and stay. Resolves to whether one was removed. */
+  removeUnverifiedHours(entryId: string): Promise<boolean>;
+  /** Adds a competency rating (self or mentor); every rating is kept. */
+  recordRating(rating: CompetencyRating, events: LearningEvent[]): Promise<CompetencyRating>;
+  /** Records a mentor-confirmed phase move. */
+  recordPhaseMove(move: PhaseMove, events: LearningEvent[]): Promise<PhaseMove>;
+  /** Adds an employment check-in. */
+  recordCheckIn(checkIn: CheckIn, events: LearningEvent[]): Promise<CheckIn>;
+  /** Marks a check-in confirmed by a mentor. */
+  confirmCheckIn(checkInId: string, confirmedBy: string, at: string): Promise<CheckIn | undefined>;
+  /** Appends events that come with no record of their own (e.g. "started a module"). */
+  recordEvents(events: LearningEvent[]): Promise<void>;
+  /** A person's learning events, oldest first. */
+  eventsFor(userId: string): Promise<LearningEvent[]>;
+
+  /** Pairs a mentor with a mentee. */
+  pairMentor(mentorship: Mentorship): Promise<Mentorship>;
+  /** Mentorships in force, filtered by mentor and/or mentee. */
+  activeMentorships(filter: { mentorId?: string; menteeId?: string }): Promise<Mentorship[]>;
+
+  /** The organisations a person belongs to, with their role in each. */
+  membershipsOf(userId: string): Promise<Membership[]>;
+  /** Members of an organisation with their roles. */
+  membersOf(organisationId: string): Promise<(Person & { role: string })[]>;
+  /** People by id (unknown ids are left out). */
+  people(ids: readonly string[]): Promise<Map<string, Person>>;
+
   /** True when at least one account exists (used to decide on demo seeding). */
   hasAccounts(): Promise<boolean>;
   /** Resolves when the store can be read; rejects with the reason otherwise. */

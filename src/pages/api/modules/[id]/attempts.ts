@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { moduleById } from '../../../../curriculum/collections.ts';
+import { moduleById, pathCatalogue } from '../../../../curriculum/collections.ts';
+import { pathFor } from '../../../../path/path.server.ts';
 import { submitQuiz } from '../../../../quiz/submit.server.ts';
 
 const json = (status: number, body: unknown) =>
@@ -14,7 +15,12 @@ export const POST: APIRoute = async ({ params, locals, request }) => {
     return json(415, { error: 'Send the answers as JSON with the header "Content-Type: application/json".' });
   const body: unknown = await request.json().catch(() => undefined);
   if (body === undefined) return json(400, { error: 'The request body is not valid JSON.', problems: [{ message: 'The request body is not valid JSON.' }] });
-  const outcome = await submitQuiz(locals.runtime.store, locals.user.id, module, body);
+  const state = await pathFor(locals.runtime.store, await pathCatalogue(), locals.user.id);
+  const outcome = await submitQuiz(locals.runtime.store, module, body, {
+    userId: locals.user.id,
+    enrolment: state?.enrolment,
+    passMark: state?.pathway.passMark ?? module.quiz.passMark,
+  });
   if (!outcome.ok) return json(400, { error: outcome.problems[0]?.message, problems: outcome.problems });
   const { id, score, passMark, passed, submittedAt } = outcome.attempt;
   return json(201, { attemptId: id, score, passMark, passed, submittedAt, review: outcome.review });

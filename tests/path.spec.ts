@@ -1,0 +1,105 @@
+import type { Page } from '@playwright/test';
+import { readCurriculum } from '../src/curriculum/read.ts';
+import { answerQuiz, demo, expect, expectAccessible, moduleFixture, quizReady, signIn, test } from './fixtures.ts';
+
+const pathway = readCurriculum(process.cwd()).pathways.find((p) => p.id === 'hong-kong-peer-support')!;
+
+async function logHours(page: Page, category: string, hours: number) {
+  await page.getByLabel('Hours', { exact: true }).fill(String(hours));
+  await page.getByLabel('Kind of hours').selectOption({ label: category });
+  await page.getByLabel('Where').fill('Harbour training centre');
+  await page.getByRole('button', { name: 'Save hours' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Saved/);
+}
+
+test('a trainee finishes training and their mentor moves them into placement', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  await signIn(page, demo.trainee, '/path');
+  await expect(page.getByText('You are in: Training')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'The three phases of the path' }).getByRole('listitem').first()).toHaveAttribute('aria-current', 'step');
+
+  for (const moduleId of pathway.training.modules) {
+    const module = moduleFixture(moduleId);
+    await page.goto(`/modules/${moduleId}/quiz`);
+    await quizReady(page);
+    await answerQuiz(page, module, 'right');
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await expect(page.getByRole('heading', { name: /You passed this module/ })).toBeVisible();
+  }
+
+  await page.goto('/hours');
+  await expectAccessible(page);
+  // A mistake is explained next to the field and saves nothing.
+  await page.getByLabel('Hours', { exact: true }).fill('40');
+  await page.getByRole('button', { name: 'Save hours' }).click();
+  await expect(page.getByLabel('Hours', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/Enter hours as a number above 0 and up to 16/)).toBeVisible();
+  await expect(page.getByText(/Say where you worked/)).toBeVisible();
+  await expectAccessible(page);
+  await expect(page.getByText('No hours logged yet.')).toBeVisible();
+
+  await logHours(page, 'Basic training', 16);
+  await logHours(page, 'Basic training', 16);
+  await logHours(page, 'Basic training', 4);
+  await logHours(page, 'Skills training', 12);
+  await expect(page.getByRole('row').filter({ hasText: 'Waiting for your mentor' })).toHaveCount(4);
+
+  await page.goto('/path');
+  await expect(page.getByText('Basic training: 0 of 36 hours verified (36 waiting for verification)')).toBeVisible();
+  await expect(page.getByText('(36 more waiting for your mentor)')).toBeVisible();
+  await expectAccessible(page);
+
+  const mentorContext = await browser.newContext();
+  const mentor = await mentorContext.newPage();
+  await signIn(mentor, demo.mentor, '/mentor');
+  await expectAccessible(mentor);
+  await mentor.getByRole('link', { name: demo.trainee.name }).click();
+  await expect(mentor.getByRole('heading', { level: 1, name: demo.trainee.name })).toBeVisible();
+  await expectAccessible(mentor);
+
+  // Before the hours are verified, the move is refused with what is missing.
+  await mentor.getByRole('button', { name: 'Confirm move to Work placement' }).click();
+  await expect(mentor.getByRole('alert')).toContainText('Training is not complete yet, so the move was not made. Still needed:');
+  await expect(mentor.getByRole('alert')).toContainText('Basic training: 0 of 36 hours verified (36 waiting for verification)');
+
+  for (let left = 4; left > 0; left--) {
+    await mentor.getByRole('button', { name: /^Verify \d+ hours on/ }).first().click();
+    await expect(mentor.getByRole('status')).toHaveText('Hours verified and locked.');
+  }
+  await expect(mentor.getByText('No hours are waiting.')).toBeVisible();
+  await expect(mentor.getByText(`${demo.trainee.name} has met everything Training asks for.`)).toBeVisible();
+  await mentor.getByRole('button', { name: 'Confirm move to Work placement' }).click();
+  await expect(mentor.getByRole('status')).toHaveText(`Move confirmed. ${demo.trainee.name} is now in Work placement.`);
+  await mentorContext.close();
+
+  await page.goto('/path');
+  await expect(page.getByText('You are in: Work placement')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'The three phases of the path' }).getByRole('listitem').nth(1)).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByText('Placement practice hours: 0 of 52 hours verified', { exact: true })).toBeVisible();
+  // Verified hours are locked: no remove button for them.
+  await page.goto('/hours');
+  await expect(page.getByRole('button', { name: /^Remove entry/ })).toHaveCount(0);
+});
+
+test('only the assigned mentor can open a mentee page; others get the same 404 as a page that does not exist', async ({ browser }) => {
+  const mentorContext = await browser.newContext();
+  const mentor = await mentorContext.newPage();
+  await signIn(mentor, demo.mentor, '/mentor');
+  const href = await mentor.getByRole('link', { name: demo.trainee.name }).getAttribute('href');
+  expect(href).toMatch(/^\/mentor\/.+/);
+  await mentorContext.close();
+
+  for (const who of [demo.admin, demo.trainee]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, who, '/path');
+    const mentee = await page.goto(href!);
+    const missing = await page.goto('/mentor/no-such-person');
+    expect(mentee?.status()).toBe(404);
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'We could not find that page' })).toBeVisible();
+    const post = await page.request.post(href!, { form: { intent: 'move', to: 'placement' }, headers: { Origin: new URL(page.url()).origin } });
+    expect(post.status()).toBe(404);
+    await context.close();
+  }
+});
