@@ -15,6 +15,11 @@ export function moduleFixture(id: string): Module {
   return module;
 }
 
+/** Every module of the real curriculum. */
+export function allModules(): Module[] {
+  return curriculum.modules;
+}
+
 /** The scored (choice) questions of a module's quiz. */
 export function choices(module: Module): ChoiceQuestion[] {
   return module.quiz.questions.filter((q): q is ChoiceQuestion => q.type !== 'reflection');

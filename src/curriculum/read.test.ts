@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { CurriculumError, countWords, MODULE_WORD_FLOOR, readCurriculum } from './read.ts';
+import { CurriculumError, countWords, MODULE_WORD_FLOOR, readCurriculum, readingGrade } from './read.ts';
 
 const root = process.cwd();
 
@@ -20,6 +20,13 @@ describe('the real curriculum', () => {
       expect(module.references.length, module.id).toBeGreaterThan(0);
       const scenarios = module.quiz.questions.filter((q) => q.scenario).length;
       expect(scenarios * 2, `${module.id}: most questions are scenarios`).toBeGreaterThan(module.quiz.questions.length);
+    }
+  });
+
+  it('reads at about a grade 8 level or easier, module by module', () => {
+    for (const module of curriculum.modules) {
+      const source = module.lessons.map((l) => l.html.replace(/<[^>]+>/g, ' ')).join('\n');
+      expect(readingGrade(source), module.id).toBeLessThanOrEqual(9);
     }
   });
 
@@ -115,6 +122,13 @@ describe('the build refuses a broken curriculum, naming the file and field', () 
     expect(problemsAfter((dir) => editYaml(moduleFile(dir), (module) => delete module.summary))).toEqual([
       expect.stringMatching(/^modules\/role-clarity\/module\.yaml: summary: /),
     ]);
+  });
+});
+
+describe('readingGrade', () => {
+  it('rates short plain sentences lower than long complex ones', () => {
+    expect(readingGrade('You are not alone. We can talk. It is okay to rest.')).toBeLessThan(3);
+    expect(readingGrade('Notwithstanding considerable organisational heterogeneity, interdisciplinary collaboration necessitates comprehensive institutional commitment.')).toBeGreaterThan(15);
   });
 });
 

@@ -53,6 +53,30 @@ export function countWords(markdown: string): number {
   return markdown.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
 
+const syllables = (word: string): number => {
+  const w = word.toLowerCase().replace(/[^a-z]/g, '');
+  if (!w) return 0;
+  const groups = w.match(/[aeiouy]+/g)?.length ?? 1;
+  return Math.max(1, w.endsWith('e') && !w.endsWith('le') && groups > 1 ? groups - 1 : groups);
+};
+
+/**
+ * Flesch-Kincaid grade level of some markdown prose (an estimate: syllables
+ * are counted by vowel groups). Lessons aim for about grade 8.
+ */
+export function readingGrade(markdown: string): number {
+  const prose = markdown
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .join(' ')
+    .replace(/[*_>`]/g, '');
+  const sentences = prose.split(/[.!?:;]+\s/).filter((s) => s.trim()).length || 1;
+  const words = prose.match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
+  if (words.length === 0) return 0;
+  const total = words.reduce((sum, w) => sum + syllables(w), 0);
+  return Math.round((0.39 * (words.length / sentences) + 11.8 * (total / words.length) - 15.59) * 10) / 10;
+}
+
 const fieldPath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(top level)';
 

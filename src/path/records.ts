@@ -109,3 +109,13 @@ export const ReflectionSchema = z.object({
   createdAt: isoTime,
 });
 export type Reflection = z.infer<typeof ReflectionSchema>;
+
+/** An organisation's own settings, kept by PeerPath (the auth library keeps its name and members). */
+export const OrganisationSettingsSchema = z.object({
+  organisationId: id,
+  /** Who to contact for support, one per line; shown wherever modules say "support for you". */
+  supportContacts: z.string().max(2000),
+  updatedBy: id,
+  updatedAt: isoTime,
+});
+export type OrganisationSettings = z.infer<typeof OrganisationSettingsSchema>;

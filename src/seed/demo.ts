@@ -48,4 +48,12 @@ export async function seedDemo(auth: Auth, store: Store, now = new Date()): Prom
     learningEvent({ actorId: admin, subjectId: trainee, verb: 'enrolled', object: { type: 'pathway', id: DEMO_PATHWAY }, organisationId: organisation.id, enrolmentId: enrolment.id, at }),
   ]);
   await store.pairMentor({ id: randomUUID(), organisationId: organisation.id, mentorId: mentor, menteeId: trainee, startedAt: at });
+  await store.saveOrganisationSettings({ organisationId: organisation.id, supportContacts: DEMO_SUPPORT_CONTACTS, updatedBy: admin, updatedAt: at });
 }
+
+/** Invented contacts for the demo organisation (no real services). */
+export const DEMO_SUPPORT_CONTACTS = [
+  'Your mentor, Sam Wong: ask for a supervision slot any weekday.',
+  'Harbour staff wellbeing line (demo): extension 200, weekdays 9am to 5pm.',
+  'Peer wellbeing circle (demo): Thursdays 4pm, Room 2, no need to book.',
+].join('\n');

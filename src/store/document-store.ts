@@ -10,6 +10,7 @@ import {
   EnrolmentSchema,
   HoursEntrySchema,
   MentorshipSchema,
+  OrganisationSettingsSchema,
   PhaseMoveSchema,
   ReflectionSchema,
   type CheckIn,
@@ -17,6 +18,7 @@ import {
   type Enrolment,
   type HoursEntry,
   type Mentorship,
+  type OrganisationSettings,
   type PhaseMove,
   type Reflection,
 } from '../path/records.ts';
@@ -44,6 +46,7 @@ export const StoreDocumentSchema = z.object({
   checkIns: z.array(CheckInSchema).default([]),
   /** The learning event log, append-only. */
   events: z.array(LearningEventSchema).default([]),
+  organisationSettings: z.array(OrganisationSettingsSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
@@ -59,9 +62,12 @@ const emptyDocument = (): StoreDocument => ({
   phaseMoves: [],
   checkIns: [],
   events: [],
+  organisationSettings: [],
 });
 
 type Collection = Exclude<keyof StoreDocument, 'version' | 'auth'>;
+/** Collections whose records carry an `id`. */
+type RecordCollection = Exclude<Collection, 'organisationSettings'>;
 const copy = <T>(value: T): T => structuredClone(value);
 
 /** File name of the lowdb store inside DATA_DIR. */
@@ -149,7 +155,7 @@ class DocumentStore implements Store {
   }
 
   /** Replaces one record (found by id) in a collection, in one durable write. */
-  #replace<C extends Collection>(name: C, id: string, change: (row: StoreDocument[C][number]) => StoreDocument[C][number], events: LearningEvent[] = []) {
+  #replace<C extends RecordCollection>(name: C, id: string, change: (row: StoreDocument[C][number]) => StoreDocument[C][number], events: LearningEvent[] = []) {
     return this.#commit((doc) => {
       const rows = doc[name] as { id: string }[];
       const index = rows.findIndex((row) => row.id === id);
@@ -268,6 +274,24 @@ class DocumentStore implements Store {
         (m) => !m.endedAt && (filter.mentorId === undefined || m.mentorId === filter.mentorId) && (filter.menteeId === undefined || m.menteeId === filter.menteeId),
       ),
     );
+  }
+
+  async organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined> {
+    return copy(this.#db.data.organisationSettings.find((o) => o.organisationId === organisationId));
+  }
+
+  async saveOrganisationSettings(settings: OrganisationSettings): Promise<OrganisationSettings> {
+    const stored = OrganisationSettingsSchema.parse(settings);
+    return this.#commit((doc) => {
+      const index = doc.organisationSettings.findIndex((o) => o.organisationId === stored.organisationId);
+      const before = doc.organisationSettings[index];
+      if (index < 0) doc.organisationSettings.push(copy(stored));
+      else doc.organisationSettings[index] = copy(stored);
+      return {
+        result: copy(stored),
+        undo: () => (index < 0 ? void doc.organisationSettings.pop() : void (doc.organisationSettings[index] = before as OrganisationSettings)),
+      };
+    });
   }
 
   async membershipsOf(userId: string): Promise<Membership[]> {

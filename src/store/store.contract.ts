@@ -128,6 +128,14 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       expect([...(await store.people(['user-1', 'nobody'])).keys()]).toEqual(['user-1']);
     });
 
+    it('saves and replaces organisation settings', async () => {
+      expect(await store.organisationSettings('org-1')).toBeUndefined();
+      await store.saveOrganisationSettings({ organisationId: 'org-1', supportContacts: 'Team leader', updatedBy: 'admin', updatedAt: at });
+      await store.saveOrganisationSettings({ organisationId: 'org-1', supportContacts: 'Wellbeing line', updatedBy: 'admin', updatedAt: at });
+      expect((await store.organisationSettings('org-1'))?.supportContacts).toBe('Wellbeing line');
+      await expect(store.saveOrganisationSettings({ organisationId: 'org-1', supportContacts: 'x'.repeat(2001), updatedBy: 'admin', updatedAt: at })).rejects.toThrow();
+    });
+
     it('keeps auth rows: insert, select, update and remove', async () => {
       const tables = store.authTables;
       await tables.insert('user', { id: 'u1', email: 'a@example.org', name: 'A' });

@@ -1,5 +1,5 @@
 import type { LearningEvent } from '../events/event.ts';
-import type { CheckIn, CompetencyRating, Enrolment, HoursEntry, Mentorship, PhaseMove, Reflection } from '../path/records.ts';
+import type { CheckIn, CompetencyRating, Enrolment, HoursEntry, Mentorship, OrganisationSettings, PhaseMove, Reflection } from '../path/records.ts';
 import type { PathRecords } from '../path/rules.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
 
@@ -82,6 +82,11 @@ export interface Store {
   membersOf(organisationId: string): Promise<(Person & { role: string })[]>;
   /** People by id (unknown ids are left out). */
   people(ids: readonly string[]): Promise<Map<string, Person>>;
+
+  /** An organisation's settings, if it has saved any. */
+  organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined>;
+  /** Saves an organisation's settings, replacing the previous ones. */
+  saveOrganisationSettings(settings: OrganisationSettings): Promise<OrganisationSettings>;
 
   /** True when at least one account exists (used to decide on demo seeding). */
   hasAccounts(): Promise<boolean>;

@@ -1,0 +1,28 @@
+import { z } from 'astro/zod';
+import { t } from '../i18n/index.ts';
+import type { Outcome } from '../path/path.server.ts';
+import type { Store } from '../store/index.ts';
+
+/** The support-contacts form: plain text, one contact per line. */
+export const SupportContactsSchema = z.object({
+  supportContacts: z.string().trim().max(2000),
+});
+
+/** Support contacts for the organisations a person belongs to, for the "support for you" page. */
+export async function supportContactsFor(store: Store, userId: string): Promise<{ organisation: string; lines: string[] }[]> {
+  const memberships = await store.membershipsOf(userId);
+  const found = await Promise.all(
+    memberships.map(async (m) => ({ organisation: m.organisationName, lines: ((await store.organisationSettings(m.organisationId))?.supportContacts ?? '').split('\n').map((l) => l.trim()).filter(Boolean) })),
+  );
+  return found.filter((f) => f.lines.length);
+}
+
+/** An admin sets their organisation's support contacts. */
+export async function saveSupportContacts(store: Store, actorId: string, organisationId: string, raw: unknown, now = new Date()): Promise<Outcome<void>> {
+  const isAdmin = (await store.membershipsOf(actorId)).some((m) => m.organisationId === organisationId && m.role === 'admin');
+  if (!isAdmin) return { ok: false, status: 404, message: t('path.notFound') };
+  const parsed = SupportContactsSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, status: 400, message: t('admin.contactsTooLong'), fields: { supportContacts: t('admin.contactsTooLong') } };
+  await store.saveOrganisationSettings({ organisationId, supportContacts: parsed.data.supportContacts, updatedBy: actorId, updatedAt: now.toISOString() });
+  return { ok: true, value: undefined };
+}
