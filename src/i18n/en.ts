@@ -167,6 +167,7 @@ export const en = {
       incomplete: '{phase} is not complete yet, so the move was not made. Still needed:',
       rolePhase: 'Choose the phase that best describes your role right now.',
       month: 'Choose one of the listed check-in months.',
+      rating: 'Choose a competency from the framework and a level from 1 to 4.',
     },
   },
   hours: {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readCurriculum } from '../curriculum/read.ts';
 import { createMemoryStore } from '../store/document-store.ts';
 import type { Store } from '../store/index.ts';
-import { checkIn, confirmCheckIn, confirmMove, enrolPerson, logHours, pathFor, removeHours, verifyHours, type Catalogue } from './path.server.ts';
+import { checkIn, confirmCheckIn, confirmMove, enrolPerson, logHours, pathFor, rateCompetency, removeHours, verifyHours, type Catalogue } from './path.server.ts';
 
 const curriculum = readCurriculum(process.cwd());
 const catalogue: Catalogue = {
@@ -115,5 +115,21 @@ describe('check-ins', () => {
     expect(state?.employment?.rolePhase).toEqual({ value: 'role-narrowing', confirmed: true });
     expect(state?.employment?.milestones.find((m) => m.month === 3)?.status).toBe('done');
     expect(state?.employment?.milestones.find((m) => m.month === 6)?.status).toBe('overdue');
+  });
+});
+
+describe('competency ratings', () => {
+  it('keeps every self and mentor rating with who and when; a mentor rating of 3 or more signs off', async () => {
+    expect(await rateCompetency(store, catalogue, 'trainee', 'trainee', { competencyId: 'mutuality', level: '2' }, now)).toEqual({ ok: true, value: undefined });
+    expect(await rateCompetency(store, catalogue, 'other-mentor', 'trainee', { competencyId: 'mutuality', level: '4' }, now)).toMatchObject({ ok: false, status: 404 });
+    expect(await rateCompetency(store, catalogue, 'mentor', 'trainee', { competencyId: 'juggling', level: '4' }, now)).toMatchObject({ ok: false, status: 400 });
+    expect(await rateCompetency(store, catalogue, 'mentor', 'trainee', { competencyId: 'mutuality', level: '5' }, now)).toMatchObject({ ok: false, status: 400 });
+    expect(await rateCompetency(store, catalogue, 'mentor', 'trainee', { competencyId: 'mutuality', level: '3' }, now)).toEqual({ ok: true, value: undefined });
+    const { ratings } = await store.progressFor('trainee');
+    expect(ratings.map((r) => [r.role, r.level, r.ratedBy])).toEqual([
+      ['self', 2, 'trainee'],
+      ['mentor', 3, 'mentor'],
+    ]);
+    expect((await store.eventsFor('trainee')).map((e) => e.verb).slice(-3)).toEqual(['rated', 'rated', 'signed-off']);
   });
 });

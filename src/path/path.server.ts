@@ -6,7 +6,7 @@ import { learningEvent } from '../events/build.ts';
 import { t } from '../i18n/index.ts';
 import type { Store } from '../store/index.ts';
 import { RolePhaseSchema, type HoursEntry } from './records.ts';
-import { checkMove, currentEnrolment, evaluatePath, hoursCategories, type PathState, type Requirement, type Titles } from './rules.ts';
+import { checkMove, currentEnrolment, evaluatePath, hoursCategories, SIGN_OFF_LEVEL, type PathState, type Requirement, type Titles } from './rules.ts';
 
 /** The parts of the curriculum the path rules need. */
 export type Catalogue = { pathways: ReadonlyMap<string, Pathway>; titles: Titles };
@@ -166,5 +166,34 @@ export async function confirmCheckIn(store: Store, actorId: string, menteeId: st
   const exists = (await store.progressFor(menteeId)).checkIns.some((c) => c.id === checkInId);
   if (!exists) return notFound();
   await store.confirmCheckIn(checkInId, actorId, now.toISOString());
+  return { ok: true, value: undefined };
+}
+
+export const RatingInputSchema = z.object({
+  competencyId: z.string().min(1),
+  level: z.coerce.number().int().min(1).max(4),
+});
+
+/**
+ * Rates one competency on the four-point scale: a trainee rates themself, or
+ * their mentor rates them. A mentor's rating at "Competent" or above signs the
+ * competency off. Every rating is kept with who and when.
+ */
+export async function rateCompetency(store: Store, catalogue: Catalogue, actorId: string, subjectId: string, raw: unknown, now = new Date()): Promise<Outcome<void>> {
+  const self = actorId === subjectId;
+  if (!self && !(await isMentorOf(store, actorId, subjectId))) return notFound();
+  const state = await pathFor(store, catalogue, subjectId, now);
+  if (!state) return refuse(409, t('path.errors.notEnrolled'));
+  const parsed = RatingInputSchema.safeParse(raw);
+  if (!parsed.success || !catalogue.titles.competencies.has(parsed.data.competencyId)) return refuse(400, t('path.errors.fixFields'), { level: t('path.errors.rating') });
+  const { competencyId, level } = parsed.data;
+  const rating = { id: randomUUID(), userId: subjectId, competencyId, level, ratedBy: actorId, role: self ? ('self' as const) : ('mentor' as const), at: now.toISOString() };
+  const name = catalogue.titles.competencies.get(competencyId);
+  const scope = { organisationId: state.enrolment.organisationId, enrolmentId: state.enrolment.id, at: now };
+  const object = { type: 'competency' as const, id: competencyId, ...(name ? { name } : {}) };
+  await store.recordRating(rating, [
+    learningEvent({ actorId, subjectId, verb: 'rated', object, result: { level }, ...scope }),
+    ...(!self && level >= SIGN_OFF_LEVEL ? [learningEvent({ actorId, subjectId, verb: 'signed-off', object, result: { level, success: true }, ...scope })] : []),
+  ]);
   return { ok: true, value: undefined };
 }
