@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { readCurriculum, type Curriculum } from './curriculum/read.ts';
-import { CompetencyDomainSchema, ModuleSchema, PathwaySchema } from './curriculum/schema.ts';
+import { CompetencyDomainSchema, ModuleSchema, PathwaySchema, ScalePointSchema } from './curriculum/schema.ts';
 
 let curriculum: Curriculum | undefined;
 
@@ -29,4 +29,5 @@ export const collections = {
   modules: defineCollection({ loader: curriculumLoader((c) => c.modules), schema: ModuleSchema }),
   competencies: defineCollection({ loader: curriculumLoader((c) => c.framework.domains), schema: CompetencyDomainSchema }),
   pathways: defineCollection({ loader: curriculumLoader((c) => c.pathways), schema: PathwaySchema }),
+  scale: defineCollection({ loader: curriculumLoader((c) => c.framework.scale.map((point) => ({ id: String(point.value), ...point }))), schema: ScalePointSchema }),
 };

@@ -1,6 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { Catalogue } from '../path/path.server.ts';
-import type { CompetencyDomain, Module, Pathway } from './schema.ts';
+import type { CompetencyDomain, Module, Pathway, ScalePoint } from './schema.ts';
 
 /** Every module, in curriculum order. */
 export async function allModules(): Promise<Module[]> {
@@ -30,4 +30,9 @@ export async function pathCatalogue(): Promise<Catalogue> {
     pathways: new Map(pathways.map((p) => [p.id, p])),
     titles: { modules: new Map(modules.map((m) => [m.id, m.title])), competencies: new Map([...domains].map(([id, d]) => [id, d.title])) },
   };
+}
+
+/** The competency framework's shared four-point rating scale, lowest first. */
+export async function ratingScale(): Promise<ScalePoint[]> {
+  return (await getCollection('scale')).map((entry) => entry.data).sort((a, b) => a.value - b.value);
 }

@@ -140,6 +140,7 @@ export const ScalePointSchema = z.object({
   label: text,
   descriptor: text,
 });
+export type ScalePoint = z.infer<typeof ScalePointSchema>;
 
 /** One domain of the competency framework. */
 export const CompetencyDomainSchema = z.object({

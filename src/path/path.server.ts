@@ -172,6 +172,8 @@ export async function confirmCheckIn(store: Store, actorId: string, menteeId: st
 export const RatingInputSchema = z.object({
   competencyId: z.string().min(1),
   level: z.coerce.number().int().min(1).max(4),
+  /** `diary:<entry id>` or `quiz:<module id>`. */
+  evidence: z.array(z.string().regex(/^(diary|quiz):.+$/)).max(20).default([]),
 });
 
 /**
@@ -187,7 +189,15 @@ export async function rateCompetency(store: Store, catalogue: Catalogue, actorId
   const parsed = RatingInputSchema.safeParse(raw);
   if (!parsed.success || !catalogue.titles.competencies.has(parsed.data.competencyId)) return refuse(400, t('path.errors.fixFields'), { level: t('path.errors.rating') });
   const { competencyId, level } = parsed.data;
-  const rating = { id: randomUUID(), userId: subjectId, competencyId, level, ratedBy: actorId, role: self ? ('self' as const) : ('mentor' as const), at: now.toISOString() };
+  // Evidence must be the subject's own: their diary entries and quizzes they have taken.
+  const [entries, records] = await Promise.all([store.diaryEntriesOf(subjectId), store.progressFor(subjectId)]);
+  const evidence = parsed.data.evidence.map((item) => {
+    const [type, ...rest] = item.split(':');
+    return { type: type as 'diary' | 'quiz', id: rest.join(':') };
+  });
+  const unknown = evidence.some((e) => (e.type === 'diary' ? !entries.some((d) => d.id === e.id) : !records.attempts.some((a) => a.moduleId === e.id)));
+  if (unknown) return refuse(400, t('path.errors.fixFields'), { evidence: t('path.errors.evidence') });
+  const rating = { id: randomUUID(), userId: subjectId, competencyId, level, ratedBy: actorId, role: self ? ('self' as const) : ('mentor' as const), evidence, at: now.toISOString() };
   const name = catalogue.titles.competencies.get(competencyId);
   const scope = { organisationId: state.enrolment.organisationId, enrolmentId: state.enrolment.id, at: now };
   const object = { type: 'competency' as const, id: competencyId, ...(name ? { name } : {}) };
@@ -195,5 +205,14 @@ export async function rateCompetency(store: Store, catalogue: Catalogue, actorId
     learningEvent({ actorId, subjectId, verb: 'rated', object, result: { level }, ...scope }),
     ...(!self && level >= SIGN_OFF_LEVEL ? [learningEvent({ actorId, subjectId, verb: 'signed-off', object, result: { level, success: true }, ...scope })] : []),
   ]);
+  return { ok: true, value: undefined };
+}
+
+/** A mentor reopens a verified hours entry so it can be corrected; it stops counting until verified again. */
+export async function reopenHours(store: Store, actorId: string, entryId: string): Promise<Outcome<void>> {
+  const entry = await store.hoursEntry(entryId);
+  if (!entry || !(await isMentorOf(store, actorId, entry.userId))) return notFound();
+  if (!entry.verifiedAt) return refuse(409, t('path.errors.notVerified'));
+  await store.reopenHours(entryId);
   return { ok: true, value: undefined };
 }

@@ -68,6 +68,8 @@ export const CompetencyRatingSchema = z.object({
   /** Who rated: the trainee themself or a mentor. A mentor's rating of 3 or 4 signs the competency off. */
   ratedBy: id,
   role: z.enum(['self', 'mentor']),
+  /** Diary entries and quiz results offered as evidence. */
+  evidence: z.array(z.object({ type: z.enum(['diary', 'quiz']), id })).max(20).default([]),
   at: isoTime,
 });
 export type CompetencyRating = z.infer<typeof CompetencyRatingSchema>;

@@ -47,7 +47,7 @@ const moveTo = (to: 'placement' | 'employment', day: number): PhaseMove => ({
   confirmedBy: 'mentor-1',
   at: at(day),
 });
-const signOff = (competencyId: string, level = 3): CompetencyRating => ({ id: `r-${competencyId}-${level}`, userId: 'user-1', competencyId, level, ratedBy: 'mentor-1', role: 'mentor', at: at(25) });
+const signOff = (competencyId: string, level = 3): CompetencyRating => ({ id: `r-${competencyId}-${level}`, userId: 'user-1', competencyId, level, ratedBy: 'mentor-1', role: 'mentor', evidence: [], at: at(25) });
 
 /** Placement hours that exactly meet a pathway's targets, verified. */
 function placementHoursExactly(p: Pathway): ReturnType<typeof sampleHours>[] {

@@ -23,6 +23,16 @@ import {
   type Reflection,
 } from '../path/records.ts';
 import { QuizAttemptSchema, type QuizAttempt } from '../quiz/attempt.ts';
+import {
+  AuditEntrySchema,
+  DiaryCommentSchema,
+  DiaryEntrySchema,
+  WellbeingCheckInSchema,
+  type AuditEntry,
+  type DiaryComment,
+  type DiaryEntry,
+  type WellbeingCheckIn,
+} from '../journal/records.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { AuthRow, AuthTables, Membership, Person, ProgressRecords, Store } from './store.ts';
 
@@ -47,6 +57,13 @@ export const StoreDocumentSchema = z.object({
   /** The learning event log, append-only. */
   events: z.array(LearningEventSchema).default([]),
   organisationSettings: z.array(OrganisationSettingsSchema).default([]),
+  /** Diary entries: health information, private unless shared. */
+  diary: z.array(DiaryEntrySchema).default([]),
+  diaryComments: z.array(DiaryCommentSchema).default([]),
+  /** Wellbeing check-ins: health information, private unless shared. */
+  wellbeing: z.array(WellbeingCheckInSchema).default([]),
+  /** Reads and refusals of private records by anyone but their writer. */
+  audit: z.array(AuditEntrySchema).default([]),
 });
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
@@ -63,11 +80,16 @@ const emptyDocument = (): StoreDocument => ({
   checkIns: [],
   events: [],
   organisationSettings: [],
+  diary: [],
+  diaryComments: [],
+  wellbeing: [],
+  audit: [],
 });
 
 type Collection = Exclude<keyof StoreDocument, 'version' | 'auth'>;
 /** Collections whose records carry an `id`. */
 type RecordCollection = Exclude<Collection, 'organisationSettings'>;
+const newestFirst = <T extends { createdAt: string }>(rows: T[]) => [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 const copy = <T>(value: T): T => structuredClone(value);
 
 /** File name of the lowdb store inside DATA_DIR. */
@@ -225,6 +247,59 @@ class DocumentStore implements Store {
     const updated = await this.#replace('hours', entryId, (row) => ({ ...row, verifiedBy, verifiedAt: at }), events);
     if (!updated) throw new Error(`No hours entry ${entryId}.`);
     return updated;
+  }
+
+  reopenHours(entryId: string): Promise<HoursEntry | undefined> {
+    return this.#replace('hours', entryId, (row) => {
+      const { verifiedAt: _at, verifiedBy: _by, ...open } = row;
+      return open;
+    });
+  }
+
+  /** Adds a record, or replaces the one with the same id, in one durable write. */
+  async #upsert<C extends 'diary' | 'wellbeing'>(name: C, record: StoreDocument[C][number]): Promise<StoreDocument[C][number]> {
+    const stored = StoreDocumentSchema.shape[name].parse([record])[0] as StoreDocument[C][number];
+    const existing = (this.#db.data[name] as { id: string }[]).some((row) => row.id === stored.id);
+    if (existing) return (await this.#replace(name, stored.id, () => copy(stored))) ?? stored;
+    await this.#append({ [name]: [stored] });
+    return copy(stored);
+  }
+
+  saveDiaryEntry(entry: DiaryEntry): Promise<DiaryEntry> {
+    return this.#upsert('diary', entry);
+  }
+
+  async diaryEntry(entryId: string): Promise<DiaryEntry | undefined> {
+    return copy(this.#db.data.diary.find((e) => e.id === entryId));
+  }
+
+  async diaryEntriesOf(userId: string): Promise<DiaryEntry[]> {
+    return copy(newestFirst(this.#db.data.diary.filter((e) => e.userId === userId)));
+  }
+
+  async addDiaryComment(comment: DiaryComment): Promise<DiaryComment> {
+    await this.#append({ diaryComments: [comment] });
+    return copy(comment);
+  }
+
+  async diaryComments(entryId: string): Promise<DiaryComment[]> {
+    return copy(this.#db.data.diaryComments.filter((c) => c.entryId === entryId));
+  }
+
+  saveWellbeing(checkIn: WellbeingCheckIn): Promise<WellbeingCheckIn> {
+    return this.#upsert('wellbeing', checkIn);
+  }
+
+  async wellbeingOf(userId: string): Promise<WellbeingCheckIn[]> {
+    return copy(newestFirst(this.#db.data.wellbeing.filter((w) => w.userId === userId)));
+  }
+
+  audit(entry: AuditEntry): Promise<void> {
+    return this.#append({ audit: [entry] });
+  }
+
+  async auditLog(): Promise<AuditEntry[]> {
+    return copy(this.#db.data.audit);
   }
 
   async removeUnverifiedHours(entryId: string): Promise<boolean> {

@@ -99,14 +99,17 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       const verified = await store.verifyHours(locked.id, 'mentor-1', at, [event('verified-hours')]);
       expect(verified).toMatchObject({ verifiedBy: 'mentor-1', verifiedAt: at });
       expect(await store.removeUnverifiedHours(locked.id)).toBe(false);
+      const reopened = await store.reopenHours(locked.id);
+      expect(reopened?.verifiedAt).toBeUndefined();
+      await store.verifyHours(locked.id, 'mentor-1', at, []);
       expect(await store.removeUnverifiedHours(open.id)).toBe(true);
       expect((await store.progressFor('user-1')).hours.map((h) => h.id)).toEqual([locked.id]);
       expect((await store.eventsFor('user-1')).map((e) => e.verb)).toEqual(['logged-hours', 'logged-hours', 'verified-hours']);
     });
 
     it('keeps every competency rating, phase move and check-in', async () => {
-      await store.recordRating({ id: 'r1', userId: 'user-1', competencyId: 'mutuality', level: 2, ratedBy: 'user-1', role: 'self', at }, []);
-      await store.recordRating({ id: 'r2', userId: 'user-1', competencyId: 'mutuality', level: 3, ratedBy: 'mentor-1', role: 'mentor', at }, []);
+      await store.recordRating({ id: 'r1', userId: 'user-1', competencyId: 'mutuality', level: 2, ratedBy: 'user-1', role: 'self', evidence: [{ type: 'quiz', id: 'role-clarity' }], at }, []);
+      await store.recordRating({ id: 'r2', userId: 'user-1', competencyId: 'mutuality', level: 3, ratedBy: 'mentor-1', role: 'mentor', evidence: [], at }, []);
       await store.recordPhaseMove({ id: 'm1', userId: 'user-1', enrolmentId: 'e1', from: 'training', to: 'placement', confirmedBy: 'mentor-1', at }, []);
       await store.recordCheckIn({ id: 'c1', userId: 'user-1', month: 3, rolePhase: 'early-beginnings', createdAt: at }, []);
       expect(await store.confirmCheckIn('c1', 'mentor-1', at)).toMatchObject({ confirmedBy: 'mentor-1' });
@@ -126,6 +129,20 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       expect(await store.membershipsOf('user-1')).toEqual([{ organisationId: 'org-1', organisationName: 'Harbour', role: 'trainee' }]);
       expect(await store.membersOf('org-1')).toEqual([{ id: 'user-1', name: 'Alex', email: 'alex@example.org', role: 'trainee' }]);
       expect([...(await store.people(['user-1', 'nobody'])).keys()]).toEqual(['user-1']);
+    });
+
+    it('keeps diary entries, comments, wellbeing check-ins and the audit log', async () => {
+      const entry = { id: 'd1', userId: 'user-1', organisationId: 'org-1', date: '2026-11-01', setting: 'Kitchen', happened: 'We cooked.', did: 'Listened.', values: ['mutuality'], learned: 'Slow down.', selfCare: '', createdAt: at, updatedAt: at };
+      await store.saveDiaryEntry(entry);
+      await store.saveDiaryEntry({ ...entry, sharedAt: at });
+      expect(await store.diaryEntriesOf('user-1')).toEqual([{ ...entry, sharedAt: at }]);
+      await expect(store.saveDiaryEntry({ ...entry, id: 'd2', happened: '' })).rejects.toThrow();
+      await store.addDiaryComment({ id: 'k1', entryId: 'd1', authorId: 'mentor-1', text: 'Thank you.', createdAt: at });
+      expect((await store.diaryComments('d1')).map((c) => c.text)).toEqual(['Thank you.']);
+      await store.saveWellbeing({ id: 'w1', userId: 'user-1', organisationId: 'org-1', workload: 3, emotionalDemands: 4, support: 4, roleClarity: 2, satisfaction: 4, note: '', createdAt: at });
+      expect((await store.wellbeingOf('user-1'))[0]?.emotionalDemands).toBe(4);
+      await store.audit({ id: 'a1', at, actorId: 'mentor-1', action: 'read', recordType: 'diary', recordId: 'd1' });
+      expect(await store.auditLog()).toHaveLength(1);
     });
 
     it('saves and replaces organisation settings', async () => {

@@ -1,4 +1,5 @@
 import type { LearningEvent } from '../events/event.ts';
+import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../journal/records.ts';
 import type { CheckIn, CompetencyRating, Enrolment, HoursEntry, Mentorship, OrganisationSettings, PhaseMove, Reflection } from '../path/records.ts';
 import type { PathRecords } from '../path/rules.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
@@ -56,6 +57,8 @@ export interface Store {
   hoursEntry(entryId: string): Promise<HoursEntry | undefined>;
   /** Marks an entry verified (and so locked). Resolves to the updated entry. */
   verifyHours(entryId: string, verifiedBy: string, at: string, events: LearningEvent[]): Promise<HoursEntry>;
+  /** Reopens a verified entry so it can be corrected; it counts again only once verified. */
+  reopenHours(entryId: string): Promise<HoursEntry | undefined>;
   /** Removes an unverified entry; verified entries are locked and stay. Resolves to whether one was removed. */
   removeUnverifiedHours(entryId: string): Promise<boolean>;
   /** Adds a competency rating (self or mentor); every rating is kept. */
@@ -82,6 +85,25 @@ export interface Store {
   membersOf(organisationId: string): Promise<(Person & { role: string })[]>;
   /** People by id (unknown ids are left out). */
   people(ids: readonly string[]): Promise<Map<string, Person>>;
+
+  /** Adds or replaces a diary entry (found by id). */
+  saveDiaryEntry(entry: DiaryEntry): Promise<DiaryEntry>;
+  /** One diary entry by id. Callers decide who may see it. */
+  diaryEntry(entryId: string): Promise<DiaryEntry | undefined>;
+  /** A writer's diary entries, newest first. */
+  diaryEntriesOf(userId: string): Promise<DiaryEntry[]>;
+  /** Adds a comment to a diary entry. */
+  addDiaryComment(comment: DiaryComment): Promise<DiaryComment>;
+  /** Comments on an entry, oldest first. */
+  diaryComments(entryId: string): Promise<DiaryComment[]>;
+  /** Adds or replaces a wellbeing check-in (found by id). */
+  saveWellbeing(checkIn: WellbeingCheckIn): Promise<WellbeingCheckIn>;
+  /** A person's wellbeing check-ins, newest first. */
+  wellbeingOf(userId: string): Promise<WellbeingCheckIn[]>;
+  /** Appends to the audit log of reads and refusals of private records. */
+  audit(entry: AuditEntry): Promise<void>;
+  /** The audit log, oldest first. */
+  auditLog(): Promise<AuditEntry[]>;
 
   /** An organisation's settings, if it has saved any. */
   organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined>;
