@@ -22,6 +22,10 @@ export const ConfigSchema = z.object({
   SEED_DEMO: z.enum(['0', '1']).default('0'),
   /** Sign-in attempts allowed per client address per minute before a pause is enforced. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  /** SMTP server for e-mail notices, e.g. `smtps://user:pass@mail.example.org:465`. Unset: in-app only. */
+  SMTP_URL: z.url().optional(),
+  /** The From address of e-mail notices. */
+  MAIL_FROM: z.string().min(3).default('PeerPath <no-reply@localhost>'),
 });
 
 export type AppConfig = {
@@ -33,6 +37,8 @@ export type AppConfig = {
   authSecret: string | undefined;
   seedDemo: boolean;
   signInAttemptsPerMinute: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 /**
@@ -58,5 +64,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     authSecret: value.AUTH_SECRET,
     seedDemo: value.SEED_DEMO === '1',
     signInAttemptsPerMinute: value.SIGN_IN_ATTEMPTS_PER_MINUTE,
+    smtpUrl: value.SMTP_URL,
+    mailFrom: value.MAIL_FROM,
   };
 }

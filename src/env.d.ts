@@ -6,5 +6,7 @@ declare namespace App {
     user: { id: string; name: string; email: string } | null;
     /** The signed-in person's organisations and roles (empty when signed out). */
     memberships: import('./store/store.ts').Membership[];
+    /** Unread notifications of the signed-in person. */
+    unreadNotifications: number;
   }
 }

@@ -38,6 +38,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const session = await runtime.auth.api.getSession({ headers: request.headers });
   context.locals.user = session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
   context.locals.memberships = session ? await runtime.store.membershipsOf(session.user.id) : [];
+  context.locals.unreadNotifications = session ? (await runtime.store.notificationsFor(session.user.id)).filter((n) => !n.readAt).length : 0;
 
   const response = await next();
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);

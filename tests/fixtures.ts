@@ -25,8 +25,9 @@ export function choices(module: Module): ChoiceQuestion[] {
   return module.quiz.questions.filter((q): q is ChoiceQuestion => q.type !== 'reflection');
 }
 
-export const demo = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, { ...a, password: DEMO_PASSWORD }])) as Record<
-  'trainee' | 'mentor' | 'admin',
+/** The demo accounts by key; each e2e journey that changes a trainee's records uses its own trainee. */
+export const demo = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.key, { ...a, password: DEMO_PASSWORD }])) as Record<
+  'trainee' | 'trainee2' | 'trainee3' | 'mentor' | 'admin',
   (typeof DEMO_ACCOUNTS)[number] & { password: string }
 >;
 

@@ -14,7 +14,7 @@ async function logHours(page: Page, category: string, hours: number) {
 
 test('a trainee finishes training and their mentor moves them into placement', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  await signIn(page, demo.trainee, '/path');
+  await signIn(page, demo.trainee2, '/path');
   await expect(page.getByText('You are in: Training')).toBeVisible();
   await expect(page.getByRole('list', { name: 'The three phases of the path' }).getByRole('listitem').first()).toHaveAttribute('aria-current', 'step');
 
@@ -53,8 +53,8 @@ test('a trainee finishes training and their mentor moves them into placement', a
   const mentor = await mentorContext.newPage();
   await signIn(mentor, demo.mentor, '/mentor');
   await expectAccessible(mentor);
-  await mentor.getByRole('link', { name: demo.trainee.name }).click();
-  await expect(mentor.getByRole('heading', { level: 1, name: demo.trainee.name })).toBeVisible();
+  await mentor.getByRole('link', { name: demo.trainee2.name }).click();
+  await expect(mentor.getByRole('heading', { level: 1, name: demo.trainee2.name })).toBeVisible();
   await expectAccessible(mentor);
 
   // Before the hours are verified, the move is refused with what is missing.
@@ -67,9 +67,9 @@ test('a trainee finishes training and their mentor moves them into placement', a
     await expect(mentor.getByRole('status')).toHaveText('Hours verified and locked.');
   }
   await expect(mentor.getByText('No hours are waiting.')).toBeVisible();
-  await expect(mentor.getByText(`${demo.trainee.name} has met everything Training asks for.`)).toBeVisible();
+  await expect(mentor.getByText(`${demo.trainee2.name} has met everything Training asks for.`)).toBeVisible();
   await mentor.getByRole('button', { name: 'Confirm move to Work placement' }).click();
-  await expect(mentor.getByRole('status')).toHaveText(`Move confirmed. ${demo.trainee.name} is now in Work placement.`);
+  await expect(mentor.getByRole('status')).toHaveText(`Move confirmed. ${demo.trainee2.name} is now in Work placement.`);
   await mentorContext.close();
 
   await page.goto('/path');

@@ -20,3 +20,10 @@ export function t(key: MessageKey, values: Record<string, string | number> = {},
   if (typeof node !== 'string') throw new Error(`Missing interface string "${key}" for locale "${locale}".`);
   return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** True when the catalogue has a string at `key` (for keys built from data, such as hours categories). */
+export function hasMessage(key: string, locale = DEFAULT_LOCALE): key is MessageKey {
+  let node: unknown = catalogues[locale] ?? en;
+  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === 'string';
+}

@@ -5,6 +5,7 @@ import { t } from '../i18n/index.ts';
 import { isMentorOf, pathFor, type Catalogue, type Outcome } from '../path/path.server.ts';
 import type { Store } from '../store/index.ts';
 import { identifyingHints, type IdentifyingHint } from './identifying.ts';
+import { notify, notifyMentors } from '../notifications/notify.server.ts';
 import type { DiaryComment, DiaryEntry, WellbeingCheckIn } from './records.ts';
 
 const notFound = <T>(): Outcome<T> => ({ ok: false, status: 404, message: t('path.notFound') });
@@ -97,7 +98,9 @@ export async function shareDiaryEntry(store: Store, actorId: string, entryId: st
   const entry = await store.diaryEntry(entryId);
   if (!entry || entry.userId !== actorId) return notFound();
   const { sharedAt: _previous, ...rest } = entry;
-  return { ok: true, value: await store.saveDiaryEntry(share ? { ...rest, sharedAt: now.toISOString() } : rest) };
+  const saved = await store.saveDiaryEntry(share ? { ...rest, sharedAt: now.toISOString() } : rest);
+  if (share) await notifyMentors(store, actorId, { kind: 'entry-shared', link: `/diary/${entryId}`, key: `entry-shared:${entryId}:${saved.sharedAt}` }, now);
+  return { ok: true, value: saved };
 }
 
 /** The writer, or their mentor while the entry is shared, adds a comment. */
@@ -106,8 +109,9 @@ export async function commentOnDiaryEntry(store: Store, actorId: string, entryId
   if (!view.ok) return view;
   const text = z.string().trim().min(1).max(5_000).safeParse(raw);
   if (!text.success) return { ok: false, status: 400, message: t('path.errors.fixFields'), fields: { comment: t('journal.errors.comment') } };
-  const comment = { id: randomUUID(), entryId, authorId: actorId, text: text.data, createdAt: now.toISOString() };
-  return { ok: true, value: await store.addDiaryComment(comment) };
+  const comment = await store.addDiaryComment({ id: randomUUID(), entryId, authorId: actorId, text: text.data, createdAt: now.toISOString() });
+  if (!view.value.asWriter) await notify(store, { userId: view.value.entry.userId, kind: 'comment-received', about: '', link: `/diary/${entryId}`, key: `comment:${comment.id}` }, now);
+  return { ok: true, value: comment };
 }
 
 /** A mentor's list of what a mentee has shared: titles only; opening one is audited. */

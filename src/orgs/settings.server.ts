@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { t } from '../i18n/index.ts';
 import type { Outcome } from '../path/path.server.ts';
 import type { Store } from '../store/index.ts';
+import { DEFAULT_THRESHOLDS, type RosterThresholds } from '../mentoring/records.ts';
 
 /** The support-contacts form: plain text, one contact per line. */
 export const SupportContactsSchema = z.object({
@@ -23,6 +24,33 @@ export async function saveSupportContacts(store: Store, actorId: string, organis
   if (!isAdmin) return { ok: false, status: 404, message: t('path.notFound') };
   const parsed = SupportContactsSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, status: 400, message: t('admin.contactsTooLong'), fields: { supportContacts: t('admin.contactsTooLong') } };
-  await store.saveOrganisationSettings({ organisationId, supportContacts: parsed.data.supportContacts, updatedBy: actorId, updatedAt: now.toISOString() });
+  const current = await store.organisationSettings(organisationId);
+  await store.saveOrganisationSettings({ ...current, organisationId, supportContacts: parsed.data.supportContacts, updatedBy: actorId, updatedAt: now.toISOString() });
   return { ok: true, value: undefined };
+}
+
+/** The roster thresholds form. */
+export const ThresholdsInputSchema = z.object({
+  stalledDays: z.coerce.number().int().min(1).max(365),
+  failedAttempts: z.coerce.number().int().min(1).max(20),
+  weeklyHours: z.coerce.number().min(0).max(60),
+});
+
+/** An admin sets when the mentor roster flags someone as stalled, struggling or behind on hours. */
+export async function saveThresholds(store: Store, actorId: string, organisationId: string, raw: unknown, now = new Date()): Promise<Outcome<void>> {
+  const isAdmin = (await store.membershipsOf(actorId)).some((m) => m.organisationId === organisationId && m.role === 'admin');
+  if (!isAdmin) return { ok: false, status: 404, message: t('path.notFound') };
+  const parsed = ThresholdsInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), t(`admin.thresholdErrors.${String(issue.path[0])}` as 'admin.thresholdErrors.stalledDays')]));
+    return { ok: false, status: 400, message: t('path.errors.fixFields'), fields };
+  }
+  const current = await store.organisationSettings(organisationId);
+  await store.saveOrganisationSettings({ ...current, organisationId, thresholds: parsed.data, updatedBy: actorId, updatedAt: now.toISOString() });
+  return { ok: true, value: undefined };
+}
+
+/** An organisation's roster thresholds (defaults until an admin sets them). */
+export async function thresholdsOf(store: Store, organisationId: string): Promise<RosterThresholds> {
+  return (await store.organisationSettings(organisationId))?.thresholds ?? DEFAULT_THRESHOLDS;
 }

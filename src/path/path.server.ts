@@ -5,6 +5,7 @@ import type { Pathway, Phase } from '../curriculum/schema.ts';
 import { learningEvent } from '../events/build.ts';
 import { t } from '../i18n/index.ts';
 import type { Store } from '../store/index.ts';
+import { notify, notifyMentors } from '../notifications/notify.server.ts';
 import { RolePhaseSchema, type HoursEntry } from './records.ts';
 import { checkMove, currentEnrolment, evaluatePath, hoursCategories, SIGN_OFF_LEVEL, type PathState, type Requirement, type Titles } from './rules.ts';
 
@@ -96,6 +97,7 @@ export async function logHours(store: Store, catalogue: Catalogue, actorId: stri
   await store.logHours(entry, [
     learningEvent({ actorId, verb: 'logged-hours', object: { type: 'hours', id: entry.id, name: entry.category }, result: { hours: entry.hours }, organisationId: entry.organisationId, enrolmentId: state.enrolment.id, at: now }),
   ]);
+  await notifyMentors(store, actorId, { kind: 'hours-waiting', link: `/mentor/${actorId}`, key: `hours-waiting:${entry.id}` }, now);
   return { ok: true, value: entry };
 }
 
@@ -117,6 +119,7 @@ export async function verifyHours(store: Store, actorId: string, entryId: string
   const verified = await store.verifyHours(entryId, actorId, at, [
     learningEvent({ actorId, subjectId: entry.userId, verb: 'verified-hours', object: { type: 'hours', id: entry.id, name: entry.category }, result: { hours: entry.hours }, organisationId: entry.organisationId, at }),
   ]);
+  await notify(store, { userId: entry.userId, kind: 'hours-verified', about: '', link: '/hours', key: `hours-verified:${entry.id}:${at}` }, now);
   return { ok: true, value: verified };
 }
 
@@ -205,6 +208,7 @@ export async function rateCompetency(store: Store, catalogue: Catalogue, actorId
     learningEvent({ actorId, subjectId, verb: 'rated', object, result: { level }, ...scope }),
     ...(!self && level >= SIGN_OFF_LEVEL ? [learningEvent({ actorId, subjectId, verb: 'signed-off', object, result: { level, success: true }, ...scope })] : []),
   ]);
+  if (!self && level >= SIGN_OFF_LEVEL) await notify(store, { userId: subjectId, kind: 'signed-off', about: '', link: '/competencies', key: `signed-off:${rating.id}` }, now);
   return { ok: true, value: undefined };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { PhaseSchema } from '../curriculum/schema.ts';
+import { DEFAULT_THRESHOLDS, RosterThresholdsSchema } from '../mentoring/records.ts';
 
 const id = z.string().min(1);
 const isoDate = z.iso.date();
@@ -116,7 +117,9 @@ export type Reflection = z.infer<typeof ReflectionSchema>;
 export const OrganisationSettingsSchema = z.object({
   organisationId: id,
   /** Who to contact for support, one per line; shown wherever modules say "support for you". */
-  supportContacts: z.string().max(2000),
+  supportContacts: z.string().max(2000).default(''),
+  /** Thresholds for the mentor roster's early warnings. */
+  thresholds: RosterThresholdsSchema.default(DEFAULT_THRESHOLDS),
   updatedBy: id,
   updatedAt: isoTime,
 });

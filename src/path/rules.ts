@@ -1,6 +1,7 @@
 import { addMonths, formatISO } from 'date-fns';
 import { PHASES, type Pathway, type Phase } from '../curriculum/schema.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
+import type { SupervisionSession } from '../mentoring/records.ts';
 import { PLACEMENT_CATEGORIES, type CheckIn, type CompetencyRating, type Enrolment, type HoursEntry, type PhaseMove, type RolePhase } from './records.ts';
 
 /** Everything the path rules read about one person. */
@@ -11,9 +12,11 @@ export type PathRecords = {
   ratings: CompetencyRating[];
   phaseMoves: PhaseMove[];
   checkIns: CheckIn[];
+  /** Supervision sessions recorded by mentors; they count as verified supervision hours. */
+  supervision: SupervisionSession[];
 };
 
-export const emptyRecords = (): PathRecords => ({ attempts: [], enrolments: [], hours: [], ratings: [], phaseMoves: [], checkIns: [] });
+export const emptyRecords = (): PathRecords => ({ attempts: [], enrolments: [], hours: [], ratings: [], phaseMoves: [], checkIns: [], supervision: [] });
 
 /** One thing a phase asks for, with how far the person has got. */
 export type Requirement =
@@ -63,9 +66,9 @@ export function hoursCategories(pathway: Pathway): { training: { id: string; lab
   return { training: pathway.training.hours.map((h) => ({ id: h.category, label: h.label })), placement: PLACEMENT_CATEGORIES };
 }
 
-function hoursRequirement(id: string, label: string, target: number, entries: readonly HoursEntry[], categories: readonly string[]): Requirement {
+function hoursRequirement(id: string, label: string, target: number, entries: readonly HoursEntry[], categories: readonly string[], extra = 0): Requirement {
   const mine = entries.filter((e) => categories.includes(e.category));
-  const done = sum(mine.filter((e) => e.verifiedAt).map((e) => e.hours));
+  const done = sum([extra, ...mine.filter((e) => e.verifiedAt).map((e) => e.hours)]);
   const pending = sum(mine.filter((e) => !e.verifiedAt).map((e) => e.hours));
   return { kind: 'hours', id, label, done, pending, target, met: done >= target };
 }
@@ -104,7 +107,9 @@ function placementProgress(pathway: Pathway, records: PathRecords, titles: Title
     ...moduleRequirements(placement.modules, pathway, records, titles),
     hoursRequirement('hours:placement', 'placement', placement.totalHours, records.hours, practice),
     ...placement.hours.map((h) => hoursRequirement(`hours:${h.category}`, h.label, h.target, records.hours, [h.category])),
-    ...(placement.supervisionHours > 0 ? [hoursRequirement('hours:supervision', 'supervision', placement.supervisionHours, records.hours, ['supervision'])] : []),
+    ...(placement.supervisionHours > 0
+      ? [hoursRequirement('hours:supervision', 'supervision', placement.supervisionHours, records.hours, ['supervision'], sum(records.supervision.map((s) => s.minutes / 60)))]
+      : []),
     ...placement.competencies.map((competencyId): Requirement => {
       const level = levels.get(competencyId) ?? null;
       return { kind: 'competency', id: competencyId, label: titles.competencies.get(competencyId) ?? competencyId, level, met: level !== null && level >= SIGN_OFF_LEVEL };

@@ -6,10 +6,13 @@ import type { Role } from '../auth/roles.ts';
 
 /** The demo organisation's accounts; the README lists the same. */
 export const DEMO_PASSWORD = 'peerpath-demo';
-export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role }[] = [
-  { email: 'trainee@example.org', name: 'Alex Chan', role: 'trainee' },
-  { email: 'mentor@example.org', name: 'Sam Wong', role: 'mentor' },
-  { email: 'admin@example.org', name: 'Jordan Lee', role: 'admin' },
+export const DEMO_ACCOUNTS: readonly { key: string; email: string; name: string; role: Role }[] = [
+  { key: 'trainee', email: 'trainee@example.org', name: 'Alex Chan', role: 'trainee' },
+  { key: 'mentor', email: 'mentor@example.org', name: 'Sam Wong', role: 'mentor' },
+  { key: 'admin', email: 'admin@example.org', name: 'Jordan Lee', role: 'admin' },
+  // Two more trainees so the mentor's roster shows a small cohort.
+  { key: 'trainee2', email: 'trainee2@example.org', name: 'Mei Lin Ho', role: 'trainee' },
+  { key: 'trainee3', email: 'trainee3@example.org', name: 'Ravi Kumar', role: 'trainee' },
 ];
 export const DEMO_ORGANISATION = { name: 'Harbour Peer Support (demo)', slug: 'harbour-demo' };
 
@@ -27,7 +30,7 @@ export async function seedDemo(auth: Auth, store: Store, now = new Date()): Prom
     data: { name: DEMO_ORGANISATION.name, slug: DEMO_ORGANISATION.slug, createdAt: now },
   });
   const passwordHash = await context.password.hash(DEMO_PASSWORD);
-  const ids = new Map<Role, string>();
+  const ids = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const user = await context.internalAdapter.createUser(
       { email: account.email, name: account.name, emailVerified: true },
@@ -38,16 +41,19 @@ export async function seedDemo(auth: Auth, store: Store, now = new Date()): Prom
       model: 'member',
       data: { organizationId: organisation.id, userId: user.id, role: account.role, createdAt: now },
     });
-    ids.set(account.role, user.id);
+    ids.set(account.key, user.id);
   }
-  const [trainee, mentor, admin] = [ids.get('trainee'), ids.get('mentor'), ids.get('admin')];
-  if (!trainee || !mentor || !admin) throw new Error('The demo accounts were not all created.');
+  const [mentor, admin] = [ids.get('mentor'), ids.get('admin')];
+  if (!mentor || !admin) throw new Error('The demo accounts were not all created.');
   const at = now.toISOString();
-  const enrolment = { id: randomUUID(), userId: trainee, organisationId: organisation.id, pathwayId: DEMO_PATHWAY, startedOn: at.slice(0, 10), createdBy: admin, createdAt: at };
-  await store.enrol(enrolment, [
-    learningEvent({ actorId: admin, subjectId: trainee, verb: 'enrolled', object: { type: 'pathway', id: DEMO_PATHWAY }, organisationId: organisation.id, enrolmentId: enrolment.id, at }),
-  ]);
-  await store.pairMentor({ id: randomUUID(), organisationId: organisation.id, mentorId: mentor, menteeId: trainee, startedAt: at });
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.role === 'trainee')) {
+    const trainee = ids.get(account.key) ?? '';
+    const enrolment = { id: randomUUID(), userId: trainee, organisationId: organisation.id, pathwayId: DEMO_PATHWAY, startedOn: at.slice(0, 10), createdBy: admin, createdAt: at };
+    await store.enrol(enrolment, [
+      learningEvent({ actorId: admin, subjectId: trainee, verb: 'enrolled', object: { type: 'pathway', id: DEMO_PATHWAY }, organisationId: organisation.id, enrolmentId: enrolment.id, at }),
+    ]);
+    await store.pairMentor({ id: randomUUID(), organisationId: organisation.id, mentorId: mentor, menteeId: trainee, startedAt: at });
+  }
   await store.saveOrganisationSettings({ organisationId: organisation.id, supportContacts: DEMO_SUPPORT_CONTACTS, updatedBy: admin, updatedAt: at });
 }
 

@@ -3,6 +3,8 @@ import { readConfig, type AppConfig } from '../config.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { authSecret } from './secret.ts';
+import { smtpMailer } from '../notifications/mail.server.ts';
+import { useMailer } from '../notifications/notify.server.ts';
 
 /** The long-lived services of one server process. */
 export type Runtime = { config: AppConfig; store: Store; auth: Auth };
@@ -14,6 +16,7 @@ async function start(): Promise<Runtime> {
   const store = await openStore(config);
   const auth = createAuth({ store, config, secret: authSecret(config.authSecret, config.dataDir, config.store !== 'memory') });
   if (config.seedDemo && !(await store.hasAccounts())) await seedDemo(auth, store);
+  useMailer(config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom, config.publicUrl) : undefined);
   return { config, store, auth };
 }
 

@@ -23,6 +23,8 @@ import {
   type Reflection,
 } from '../path/records.ts';
 import { QuizAttemptSchema, type QuizAttempt } from '../quiz/attempt.ts';
+import { SupervisionSessionSchema, type SupervisionSession } from '../mentoring/records.ts';
+import { NotificationSchema, type Notification } from '../notifications/records.ts';
 import {
   AuditEntrySchema,
   DiaryCommentSchema,
@@ -64,6 +66,8 @@ export const StoreDocumentSchema = z.object({
   wellbeing: z.array(WellbeingCheckInSchema).default([]),
   /** Reads and refusals of private records by anyone but their writer. */
   audit: z.array(AuditEntrySchema).default([]),
+  supervision: z.array(SupervisionSessionSchema).default([]),
+  notifications: z.array(NotificationSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
@@ -84,6 +88,8 @@ const emptyDocument = (): StoreDocument => ({
   diaryComments: [],
   wellbeing: [],
   audit: [],
+  supervision: [],
+  notifications: [],
 });
 
 type Collection = Exclude<keyof StoreDocument, 'version' | 'auth'>;
@@ -210,6 +216,7 @@ class DocumentStore implements Store {
       ratings: mine(data.ratings),
       phaseMoves: mine(data.phaseMoves),
       checkIns: mine(data.checkIns),
+      supervision: copy(data.supervision.filter((s) => s.menteeId === userId)),
     };
   }
 
@@ -338,6 +345,33 @@ class DocumentStore implements Store {
     return copy(this.#db.data.events.filter((e) => e.subjectId === userId));
   }
 
+  async addSupervisionSession(session: SupervisionSession, events: LearningEvent[]): Promise<SupervisionSession> {
+    await this.#append({ supervision: [session], events });
+    return copy(session);
+  }
+
+  async notify(notification: Notification): Promise<boolean> {
+    if (this.#db.data.notifications.some((n) => n.userId === notification.userId && n.key === notification.key)) return false;
+    await this.#append({ notifications: [notification] });
+    return true;
+  }
+
+  async notificationsFor(userId: string): Promise<Notification[]> {
+    return copy(newestFirst(this.#db.data.notifications.filter((n) => n.userId === userId)));
+  }
+
+  markNotificationsRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number> {
+    return this.#commit((doc) => {
+      const unread = doc.notifications.filter((n) => n.userId === userId && !n.readAt && (ids === 'all' || ids.includes(n.id)));
+      for (const n of unread) n.readAt = at;
+      return { result: unread.length, undo: () => unread.forEach((n) => delete n.readAt) };
+    });
+  }
+
+  endMentorship(mentorshipId: string, at: string): Promise<Mentorship | undefined> {
+    return this.#replace('mentorships', mentorshipId, (row) => ({ ...row, endedAt: at }));
+  }
+
   async pairMentor(mentorship: Mentorship): Promise<Mentorship> {
     await this.#append({ mentorships: [mentorship] });
     return copy(mentorship);
@@ -355,7 +389,7 @@ class DocumentStore implements Store {
     return copy(this.#db.data.organisationSettings.find((o) => o.organisationId === organisationId));
   }
 
-  async saveOrganisationSettings(settings: OrganisationSettings): Promise<OrganisationSettings> {
+  async saveOrganisationSettings(settings: z.input<typeof OrganisationSettingsSchema>): Promise<OrganisationSettings> {
     const stored = OrganisationSettingsSchema.parse(settings);
     return this.#commit((doc) => {
       const index = doc.organisationSettings.findIndex((o) => o.organisationId === stored.organisationId);

@@ -1,5 +1,7 @@
 import type { LearningEvent } from '../events/event.ts';
 import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../journal/records.ts';
+import type { SupervisionSession } from '../mentoring/records.ts';
+import type { Notification } from '../notifications/records.ts';
 import type { CheckIn, CompetencyRating, Enrolment, HoursEntry, Mentorship, OrganisationSettings, PhaseMove, Reflection } from '../path/records.ts';
 import type { PathRecords } from '../path/rules.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
@@ -25,6 +27,9 @@ export interface AuthTables {
 
 /** Everything the progress views need about one person, read in one call. */
 export type ProgressRecords = PathRecords;
+
+/** Organisation settings as saved: fields with defaults may be left out. */
+export type OrganisationSettingsInput = Omit<OrganisationSettings, 'thresholds' | 'supportContacts'> & Partial<Pick<OrganisationSettings, 'thresholds' | 'supportContacts'>>;
 
 /** A person's role in one organisation. */
 export type Membership = { organisationId: string; organisationName: string; role: string };
@@ -74,8 +79,19 @@ export interface Store {
   /** A person's learning events, oldest first. */
   eventsFor(userId: string): Promise<LearningEvent[]>;
 
+  /** Records a supervision session (it counts toward supervision hours). */
+  addSupervisionSession(session: SupervisionSession, events: LearningEvent[]): Promise<SupervisionSession>;
+  /** Adds a notification unless one with the same user and key exists; resolves to whether it was added. */
+  notify(notification: Notification): Promise<boolean>;
+  /** A person's notifications, newest first. */
+  notificationsFor(userId: string): Promise<Notification[]>;
+  /** Marks a person's notifications read: the given ids, or all of them. */
+  markNotificationsRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number>;
+
   /** Pairs a mentor with a mentee. */
   pairMentor(mentorship: Mentorship): Promise<Mentorship>;
+  /** Ends a mentorship at once; the mentor loses access on their next request. */
+  endMentorship(mentorshipId: string, at: string): Promise<Mentorship | undefined>;
   /** Mentorships in force, filtered by mentor and/or mentee. */
   activeMentorships(filter: { mentorId?: string; menteeId?: string }): Promise<Mentorship[]>;
 
@@ -108,7 +124,7 @@ export interface Store {
   /** An organisation's settings, if it has saved any. */
   organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined>;
   /** Saves an organisation's settings, replacing the previous ones. */
-  saveOrganisationSettings(settings: OrganisationSettings): Promise<OrganisationSettings>;
+  saveOrganisationSettings(settings: OrganisationSettingsInput): Promise<OrganisationSettings>;
 
   /** True when at least one account exists (used to decide on demo seeding). */
   hasAccounts(): Promise<boolean>;

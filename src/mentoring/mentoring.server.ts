@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'astro/zod';
+import { formatISO } from 'date-fns';
+import { learningEvent } from '../events/build.ts';
+import { t } from '../i18n/index.ts';
+import { notify } from '../notifications/notify.server.ts';
+import { thresholdsOf } from '../orgs/settings.server.ts';
+import { isMentorOf, pathFor, type Catalogue, type Outcome } from '../path/path.server.ts';
+import type { Store } from '../store/index.ts';
+import type { SupervisionSession } from './records.ts';
+import { rosterRow, type RosterRow } from './roster.ts';
+
+const notFound = <T>(): Outcome<T> => ({ ok: false, status: 404, message: t('path.notFound') });
+
+/**
+ * The mentor's roster: exactly their assigned mentees, decided from the
+ * mentorship records on every call. A stalled mentee also raises a
+ * notification for the mentor, once per stall.
+ */
+export async function rosterFor(store: Store, catalogue: Catalogue, mentorId: string, now = new Date()): Promise<RosterRow[]> {
+  const mentorships = await store.activeMentorships({ mentorId });
+  const people = await store.people(mentorships.map((m) => m.menteeId));
+  return Promise.all(
+    mentorships.map(async (m) => {
+      const [state, records, events, thresholds] = await Promise.all([
+        pathFor(store, catalogue, m.menteeId, now),
+        store.progressFor(m.menteeId),
+        store.eventsFor(m.menteeId),
+        thresholdsOf(store, m.organisationId),
+      ]);
+      const name = people.get(m.menteeId)?.name ?? '';
+      const row = rosterRow({ menteeId: m.menteeId, name, state, records, events, thresholds, now });
+      if (row.flags.includes('stalled'))
+        await notify(store, { userId: mentorId, kind: 'mentee-stalled', about: name, link: `/mentor/${m.menteeId}`, key: `stalled:${m.menteeId}:${row.lastActivity ?? 'never'}` }, now);
+      return row;
+    }),
+  );
+}
+
+export const SupervisionInputSchema = z.object({
+  date: z.iso.date({ error: 'supervisionDate' }),
+  minutes: z.coerce.number({ error: 'supervisionMinutes' }).int({ error: 'supervisionMinutes' }).min(5, { error: 'supervisionMinutes' }).max(480, { error: 'supervisionMinutes' }),
+  topics: z.string({ error: 'supervisionTopics' }).trim().min(1, { error: 'supervisionTopics' }).max(300, { error: 'supervisionTopics' }),
+});
+
+/** A mentor records a supervision session with a mentee; both see it and it counts toward supervision hours. */
+export async function recordSupervision(store: Store, catalogue: Catalogue, mentorId: string, menteeId: string, raw: unknown, now = new Date()): Promise<Outcome<SupervisionSession>> {
+  const mentorship = (await store.activeMentorships({ mentorId, menteeId }))[0];
+  if (!mentorship) return notFound();
+  const parsed = SupervisionInputSchema.safeParse(raw);
+  const fields: Record<string, string> = {};
+  if (!parsed.success) for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= t(`mentor.errors.${issue.message}` as 'mentor.errors.supervisionDate');
+  if (parsed.success && parsed.data.date > formatISO(now, { representation: 'date' })) fields['date'] = t('mentor.errors.supervisionFuture');
+  if (!parsed.success || Object.keys(fields).length) return { ok: false, status: 400, message: t('path.errors.fixFields'), fields };
+  const state = await pathFor(store, catalogue, menteeId, now);
+  const session: SupervisionSession = { id: randomUUID(), organisationId: mentorship.organisationId, mentorId, menteeId, ...parsed.data, createdAt: now.toISOString() };
+  await store.addSupervisionSession(session, [
+    learningEvent({
+      actorId: mentorId,
+      subjectId: menteeId,
+      verb: 'logged-hours',
+      object: { type: 'hours', id: session.id, name: 'supervision' },
+      result: { hours: Math.round((session.minutes / 60) * 100) / 100 },
+      organisationId: mentorship.organisationId,
+      ...(state ? { enrolmentId: state.enrolment.id } : {}),
+      at: now,
+    }),
+  ]);
+  return { ok: true, value: session };
+}
+
+/** Supervision sessions of a mentee, for the mentee themself or their mentor. */
+export async function supervisionOf(store: Store, actorId: string, menteeId: string): Promise<SupervisionSession[]> {
+  if (actorId !== menteeId && !(await isMentorOf(store, actorId, menteeId))) return [];
+  return (await store.progressFor(menteeId)).supervision.sort((a, b) => b.date.localeCompare(a.date));
+}

@@ -1,0 +1,17 @@
+import type { LearningEvent } from '../events/event.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+
+/** One line of a mentee's timeline, in plain words. */
+export function describeEvent(event: LearningEvent, names: ReadonlyMap<string, string>, categoryLabel: (id: string) => string): string {
+  const actor = names.get(event.actorId) ?? '';
+  const object = event.object.type === 'hours' ? categoryLabel(event.object.name ?? '') : (event.object.name ?? event.object.id);
+  const phase = event.verb === 'changed-phase' ? t(`phase.${event.object.id}` as MessageKey) : '';
+  return t(`mentor.timeline.${event.verb}`, {
+    actor,
+    object,
+    phase,
+    score: event.result?.score ?? '',
+    hours: event.result?.hours ?? '',
+    level: event.result?.level ?? '',
+  });
+}

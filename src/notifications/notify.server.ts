@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../store/index.ts';
+import type { NotificationKind } from './records.ts';
+
+/** Sends a notice that something new is waiting; gets only an address, never what happened. */
+export type Mailer = (to: string) => Promise<void>;
+
+let mailer: Mailer | undefined;
+
+/** Turns on e-mail notices (called once at start when SMTP is configured). */
+export function useMailer(send: Mailer | undefined): void {
+  mailer = send;
+}
+
+/**
+ * Adds an in-app notification (once per `key`) and, when e-mail is set up,
+ * sends a notice that carries only a link. A failed e-mail never undoes or
+ * delays the action that caused it.
+ */
+export async function notify(store: Store, notice: { userId: string; kind: NotificationKind; about: string; link: string; key: string }, now = new Date()): Promise<void> {
+  const added = await store.notify({ id: randomUUID(), ...notice, createdAt: now.toISOString() });
+  if (!added || !mailer) return;
+  const person = (await store.people([notice.userId])).get(notice.userId);
+  if (!person?.email) return;
+  mailer(person.email).catch(() => console.warn('PeerPath: an e-mail notice could not be sent; the in-app notification is there.'));
+}
+
+/** Notifies every active mentor of a mentee. */
+export async function notifyMentors(store: Store, menteeId: string, notice: { kind: NotificationKind; link: string; key: string }, now = new Date()): Promise<void> {
+  const mentorships = await store.activeMentorships({ menteeId });
+  const about = (await store.people([menteeId])).get(menteeId)?.name ?? '';
+  for (const m of mentorships) await notify(store, { userId: m.mentorId, about, ...notice }, now);
+}
