@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Auth } from '../auth/auth.ts';
 import { learningEvent } from '../events/build.ts';
+import { DEMO_GUIDE, DEMO_GUIDE_TITLE } from './demo-guide.ts';
 import type { Store } from '../store/index.ts';
 import type { Role } from '../auth/roles.ts';
 
@@ -55,6 +56,12 @@ export async function seedDemo(auth: Auth, store: Store, now = new Date()): Prom
     await store.pairMentor({ id: randomUUID(), organisationId: organisation.id, mentorId: mentor, menteeId: trainee, startedAt: at });
   }
   await store.saveOrganisationSettings({ organisationId: organisation.id, supportContacts: DEMO_SUPPORT_CONTACTS, updatedBy: admin, updatedAt: at });
+  const guideId = randomUUID();
+  await store.saveGuide({ id: guideId, organisationId: organisation.id, slug: 'peer-support-worker-community-team', title: DEMO_GUIDE_TITLE, draft: DEMO_GUIDE, createdBy: admin, createdAt: at, updatedBy: admin, updatedAt: at });
+  await store.publishGuide(
+    { id: randomUUID(), guideId, organisationId: organisation.id, version: 1, title: DEMO_GUIDE_TITLE, markdown: DEMO_GUIDE, publishedBy: admin, publishedAt: at },
+    { id: guideId, organisationId: organisation.id, slug: 'peer-support-worker-community-team', title: DEMO_GUIDE_TITLE, draft: DEMO_GUIDE, publishedVersion: 1, createdBy: admin, createdAt: at, updatedBy: admin, updatedAt: at },
+  );
 }
 
 /** Invented contacts for the demo organisation (no real services). */

@@ -5,6 +5,7 @@ import { openStore, type Store } from '../store/index.ts';
 import { authSecret } from './secret.ts';
 import { smtpMailer } from '../notifications/mail.server.ts';
 import { useMailer } from '../notifications/notify.server.ts';
+import { loadSearchIndex } from '../search/search.server.ts';
 
 /** The long-lived services of one server process. */
 export type Runtime = { config: AppConfig; store: Store; auth: Auth };
@@ -17,6 +18,7 @@ async function start(): Promise<Runtime> {
   const auth = createAuth({ store, config, secret: authSecret(config.authSecret, config.dataDir, config.store !== 'memory') });
   if (config.seedDemo && !(await store.hasAccounts())) await seedDemo(auth, store);
   useMailer(config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom, config.publicUrl) : undefined);
+  await loadSearchIndex(store);
   return { config, store, auth };
 }
 

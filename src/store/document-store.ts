@@ -25,6 +25,7 @@ import {
 import { QuizAttemptSchema, type QuizAttempt } from '../quiz/attempt.ts';
 import { SupervisionSessionSchema, type SupervisionSession } from '../mentoring/records.ts';
 import { NotificationSchema, type Notification } from '../notifications/records.ts';
+import { RoleGuideSchema, RoleGuideVersionSchema, type RoleGuide, type RoleGuideVersion } from '../guides/records.ts';
 import {
   AuditEntrySchema,
   DiaryCommentSchema,
@@ -36,7 +37,7 @@ import {
   type WellbeingCheckIn,
 } from '../journal/records.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import type { AuthRow, AuthTables, Membership, Person, ProgressRecords, Store } from './store.ts';
+import type { AuthRow, AuthTables, Membership, Organisation, Person, ProgressRecords, Store } from './store.ts';
 
 const AuthRowSchema = z.looseObject({ id: z.string().min(1) });
 
@@ -68,6 +69,8 @@ export const StoreDocumentSchema = z.object({
   audit: z.array(AuditEntrySchema).default([]),
   supervision: z.array(SupervisionSessionSchema).default([]),
   notifications: z.array(NotificationSchema).default([]),
+  guides: z.array(RoleGuideSchema).default([]),
+  guideVersions: z.array(RoleGuideVersionSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
@@ -90,6 +93,8 @@ const emptyDocument = (): StoreDocument => ({
   audit: [],
   supervision: [],
   notifications: [],
+  guides: [],
+  guideVersions: [],
 });
 
 type Collection = Exclude<keyof StoreDocument, 'version' | 'auth'>;
@@ -264,7 +269,7 @@ class DocumentStore implements Store {
   }
 
   /** Adds a record, or replaces the one with the same id, in one durable write. */
-  async #upsert<C extends 'diary' | 'wellbeing'>(name: C, record: StoreDocument[C][number]): Promise<StoreDocument[C][number]> {
+  async #upsert<C extends 'diary' | 'wellbeing' | 'guides'>(name: C, record: StoreDocument[C][number]): Promise<StoreDocument[C][number]> {
     const stored = StoreDocumentSchema.shape[name].parse([record])[0] as StoreDocument[C][number];
     const existing = (this.#db.data[name] as { id: string }[]).some((row) => row.id === stored.id);
     if (existing) return (await this.#replace(name, stored.id, () => copy(stored))) ?? stored;
@@ -383,6 +388,53 @@ class DocumentStore implements Store {
         (m) => !m.endedAt && (filter.mentorId === undefined || m.mentorId === filter.mentorId) && (filter.menteeId === undefined || m.menteeId === filter.menteeId),
       ),
     );
+  }
+
+  saveGuide(guide: RoleGuide): Promise<RoleGuide> {
+    return this.#upsert('guides', guide);
+  }
+
+  async guide(guideId: string): Promise<RoleGuide | undefined> {
+    return copy(this.#db.data.guides.find((g) => g.id === guideId));
+  }
+
+  async guidesOf(organisationId: string): Promise<RoleGuide[]> {
+    return copy(this.#db.data.guides.filter((g) => g.organisationId === organisationId));
+  }
+
+  async guideVersions(guideId: string): Promise<RoleGuideVersion[]> {
+    return copy(this.#db.data.guideVersions.filter((v) => v.guideId === guideId).sort((a, b) => a.version - b.version));
+  }
+
+  async publishGuide(version: RoleGuideVersion | undefined, guide: RoleGuide): Promise<void> {
+    const storedVersion = version ? RoleGuideVersionSchema.parse(version) : undefined;
+    const storedGuide = RoleGuideSchema.parse(guide);
+    await this.#commit((doc) => {
+      const index = doc.guides.findIndex((g) => g.id === storedGuide.id);
+      const before = doc.guides[index];
+      if (index < 0 || !before) throw new Error(`No guide ${storedGuide.id}.`);
+      doc.guides[index] = copy(storedGuide);
+      if (storedVersion) doc.guideVersions.push(copy(storedVersion));
+      return {
+        result: undefined,
+        undo: () => {
+          doc.guides[index] = before;
+          if (storedVersion) doc.guideVersions.pop();
+        },
+      };
+    });
+  }
+
+  async organisations(): Promise<Organisation[]> {
+    return (this.#db.data.auth['organization'] ?? []).map((o) => ({ id: o.id, name: String(o['name'] ?? ''), slug: String(o['slug'] ?? '') }));
+  }
+
+  async organisationBySlug(slug: string): Promise<Organisation | undefined> {
+    return (await this.organisations()).find((o) => o.slug === slug);
+  }
+
+  async organisation(organisationId: string): Promise<Organisation | undefined> {
+    return (await this.organisations()).find((o) => o.id === organisationId);
   }
 
   async organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined> {

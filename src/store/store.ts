@@ -2,6 +2,7 @@ import type { LearningEvent } from '../events/event.ts';
 import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../journal/records.ts';
 import type { SupervisionSession } from '../mentoring/records.ts';
 import type { Notification } from '../notifications/records.ts';
+import type { RoleGuide, RoleGuideVersion } from '../guides/records.ts';
 import type { CheckIn, CompetencyRating, Enrolment, HoursEntry, Mentorship, OrganisationSettings, PhaseMove, Reflection } from '../path/records.ts';
 import type { PathRecords } from '../path/rules.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
@@ -30,6 +31,9 @@ export type ProgressRecords = PathRecords;
 
 /** Organisation settings as saved: fields with defaults may be left out. */
 export type OrganisationSettingsInput = Omit<OrganisationSettings, 'thresholds' | 'supportContacts'> & Partial<Pick<OrganisationSettings, 'thresholds' | 'supportContacts'>>;
+
+/** An organisation's public identity. */
+export type Organisation = { id: string; name: string; slug: string };
 
 /** A person's role in one organisation. */
 export type Membership = { organisationId: string; organisationName: string; role: string };
@@ -120,6 +124,23 @@ export interface Store {
   audit(entry: AuditEntry): Promise<void>;
   /** The audit log, oldest first. */
   auditLog(): Promise<AuditEntry[]>;
+
+  /** Adds or replaces a role guide (found by id). */
+  saveGuide(guide: RoleGuide): Promise<RoleGuide>;
+  /** One role guide by id. Callers decide who may see it. */
+  guide(guideId: string): Promise<RoleGuide | undefined>;
+  /** An organisation's role guides, drafts included. */
+  guidesOf(organisationId: string): Promise<RoleGuide[]>;
+  /** A guide's published versions, oldest first. */
+  guideVersions(guideId: string): Promise<RoleGuideVersion[]>;
+  /** Publishes: adds the new version (if any) and updates the guide, in one durable write. */
+  publishGuide(version: RoleGuideVersion | undefined, guide: RoleGuide): Promise<void>;
+  /** An organisation by its address slug. */
+  organisationBySlug(slug: string): Promise<Organisation | undefined>;
+  /** An organisation by id. */
+  organisation(organisationId: string): Promise<Organisation | undefined>;
+  /** Every organisation on this install. */
+  organisations(): Promise<Organisation[]>;
 
   /** An organisation's settings, if it has saved any. */
   organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined>;
