@@ -1,4 +1,5 @@
 import type { Runtime } from '../server/runtime.ts';
+import { userByEmail } from './accounts.server.ts';
 
 export type SignInResult =
   | { ok: true; cookies: string[] }
@@ -38,6 +39,9 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = form.email.trim();
   if (!email || !form.password) return { ok: false, reason: 'missing' };
+  // A deactivated account gets the same answer as a wrong password.
+  const person = await userByEmail(runtime.auth, email);
+  if (person && (await runtime.store.isDeactivated(person.id))) return { ok: false, reason: 'invalid' };
   if (request.cookie) await signOut(runtime, request);
   const response = await runtime.auth.handler(
     authRequest(runtime, '/sign-in/email', { clientAddress: request.clientAddress, body: { email, password: form.password, rememberMe: true } }),

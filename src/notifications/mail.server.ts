@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Mailer } from './notify.server.ts';
+import type { InviteMailer, Mailer } from './notify.server.ts';
 
 /**
  * An SMTP mailer for notification notices. The message says only that
@@ -13,6 +13,19 @@ export function smtpMailer(smtpUrl: string, from: string, publicUrl: string): Ma
       to,
       subject: 'PeerPath: something new for you',
       text: `There is something new for you in PeerPath.\n\nOpen it here: ${publicUrl}/notifications\n\nYou get this e-mail because your organisation turned on e-mail notices.`,
+    });
+  };
+}
+
+/** An SMTP mailer for invitation links. */
+export function smtpInviteMailer(smtpUrl: string, from: string): InviteMailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return async (to, link, organisation) => {
+    await transport.sendMail({
+      from,
+      to,
+      subject: `You are invited to join ${organisation} on PeerPath`,
+      text: `You have been invited to join ${organisation} on PeerPath, a place for peer support training and practice.\n\nOpen this link to accept: ${link}\n\nThe link works once and expires. If you were not expecting this, you can ignore this e-mail.`,
     });
   };
 }

@@ -31,3 +31,25 @@ export async function notifyMentors(store: Store, menteeId: string, notice: { ki
   const about = (await store.people([menteeId])).get(menteeId)?.name ?? '';
   for (const m of mentorships) await notify(store, { userId: m.mentorId, about, ...notice }, now);
 }
+
+/** Sends an invitation link to the person invited. */
+export type InviteMailer = (to: string, link: string, organisation: string) => Promise<void>;
+
+let inviteMailer: InviteMailer | undefined;
+
+/** Turns on e-mailed invitations (called once at start when SMTP is configured). */
+export function useInviteMailer(send: InviteMailer | undefined): void {
+  inviteMailer = send;
+}
+
+/** E-mails an invitation link when e-mail is set up; resolves to whether it was sent. */
+export async function emailInvitation(to: string, link: string, organisation: string): Promise<boolean> {
+  if (!inviteMailer) return false;
+  try {
+    await inviteMailer(to, link, organisation);
+    return true;
+  } catch {
+    console.warn('PeerPath: an invitation e-mail could not be sent; the link is shown on the page.');
+    return false;
+  }
+}

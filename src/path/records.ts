@@ -22,6 +22,8 @@ export const EnrolmentSchema = z.object({
   pathwayId: id,
   /** The day the person started on this pathway. */
   startedOn: isoDate,
+  /** The intake (cohort) they joined with, if any. */
+  intakeId: id.optional(),
   /** Set when the enrolment was replaced by another; history is kept. */
   endedAt: isoTime.optional(),
   /** Who enrolled the person (an admin, or the seed). */

@@ -17,6 +17,9 @@ export const DEMO_ACCOUNTS: readonly { key: string; email: string; name: string;
 ];
 export const DEMO_ORGANISATION = { name: 'Harbour Peer Support (demo)', slug: 'harbour-demo' };
 
+/** The demo intake every demo trainee joined with. */
+export const DEMO_INTAKE = 'Demo intake';
+
 /** The pathway the demo trainee is enrolled on. */
 export const DEMO_PATHWAY = 'hong-kong-peer-support';
 
@@ -47,9 +50,10 @@ export async function seedDemo(auth: Auth, store: Store, now = new Date()): Prom
   const [mentor, admin] = [ids.get('mentor'), ids.get('admin')];
   if (!mentor || !admin) throw new Error('The demo accounts were not all created.');
   const at = now.toISOString();
+  const intake = await store.addIntake({ id: randomUUID(), organisationId: organisation.id, name: DEMO_INTAKE, startsOn: at.slice(0, 10), pathwayId: DEMO_PATHWAY, createdBy: admin, createdAt: at });
   for (const account of DEMO_ACCOUNTS.filter((a) => a.role === 'trainee')) {
     const trainee = ids.get(account.key) ?? '';
-    const enrolment = { id: randomUUID(), userId: trainee, organisationId: organisation.id, pathwayId: DEMO_PATHWAY, startedOn: at.slice(0, 10), createdBy: admin, createdAt: at };
+    const enrolment = { id: randomUUID(), userId: trainee, organisationId: organisation.id, pathwayId: DEMO_PATHWAY, startedOn: intake.startsOn, intakeId: intake.id, createdBy: admin, createdAt: at };
     await store.enrol(enrolment, [
       learningEvent({ actorId: admin, subjectId: trainee, verb: 'enrolled', object: { type: 'pathway', id: DEMO_PATHWAY }, organisationId: organisation.id, enrolmentId: enrolment.id, at }),
     ]);

@@ -3,8 +3,8 @@ import { readConfig, type AppConfig } from '../config.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { authSecret } from './secret.ts';
-import { smtpMailer } from '../notifications/mail.server.ts';
-import { useMailer } from '../notifications/notify.server.ts';
+import { smtpInviteMailer, smtpMailer } from '../notifications/mail.server.ts';
+import { useInviteMailer, useMailer } from '../notifications/notify.server.ts';
 import { loadSearchIndex } from '../search/search.server.ts';
 
 /** The long-lived services of one server process. */
@@ -18,6 +18,7 @@ async function start(): Promise<Runtime> {
   const auth = createAuth({ store, config, secret: authSecret(config.authSecret, config.dataDir, config.store !== 'memory') });
   if (config.seedDemo && !(await store.hasAccounts())) await seedDemo(auth, store);
   useMailer(config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom, config.publicUrl) : undefined);
+  useInviteMailer(config.smtpUrl ? smtpInviteMailer(config.smtpUrl, config.mailFrom) : undefined);
   await loadSearchIndex(store);
   return { config, store, auth };
 }

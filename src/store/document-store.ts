@@ -26,6 +26,7 @@ import { QuizAttemptSchema, type QuizAttempt } from '../quiz/attempt.ts';
 import { SupervisionSessionSchema, type SupervisionSession } from '../mentoring/records.ts';
 import { NotificationSchema, type Notification } from '../notifications/records.ts';
 import { RoleGuideSchema, RoleGuideVersionSchema, type RoleGuide, type RoleGuideVersion } from '../guides/records.ts';
+import { DeactivationSchema, IntakeSchema, InvitationSchema, type Deactivation, type Intake, type Invitation } from '../orgs/records.ts';
 import {
   AuditEntrySchema,
   DiaryCommentSchema,
@@ -71,6 +72,9 @@ export const StoreDocumentSchema = z.object({
   notifications: z.array(NotificationSchema).default([]),
   guides: z.array(RoleGuideSchema).default([]),
   guideVersions: z.array(RoleGuideVersionSchema).default([]),
+  intakes: z.array(IntakeSchema).default([]),
+  invitations: z.array(InvitationSchema).default([]),
+  deactivations: z.array(DeactivationSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
@@ -95,11 +99,14 @@ const emptyDocument = (): StoreDocument => ({
   notifications: [],
   guides: [],
   guideVersions: [],
+  intakes: [],
+  invitations: [],
+  deactivations: [],
 });
 
 type Collection = Exclude<keyof StoreDocument, 'version' | 'auth'>;
 /** Collections whose records carry an `id`. */
-type RecordCollection = Exclude<Collection, 'organisationSettings'>;
+type RecordCollection = Exclude<Collection, 'organisationSettings' | 'deactivations'>;
 const newestFirst = <T extends { createdAt: string }>(rows: T[]) => [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -269,7 +276,7 @@ class DocumentStore implements Store {
   }
 
   /** Adds a record, or replaces the one with the same id, in one durable write. */
-  async #upsert<C extends 'diary' | 'wellbeing' | 'guides'>(name: C, record: StoreDocument[C][number]): Promise<StoreDocument[C][number]> {
+  async #upsert<C extends 'diary' | 'wellbeing' | 'guides' | 'invitations'>(name: C, record: StoreDocument[C][number]): Promise<StoreDocument[C][number]> {
     const stored = StoreDocumentSchema.shape[name].parse([record])[0] as StoreDocument[C][number];
     const existing = (this.#db.data[name] as { id: string }[]).some((row) => row.id === stored.id);
     if (existing) return (await this.#replace(name, stored.id, () => copy(stored))) ?? stored;
@@ -388,6 +395,35 @@ class DocumentStore implements Store {
         (m) => !m.endedAt && (filter.mentorId === undefined || m.mentorId === filter.mentorId) && (filter.menteeId === undefined || m.menteeId === filter.menteeId),
       ),
     );
+  }
+
+  async addIntake(intake: Intake): Promise<Intake> {
+    await this.#append({ intakes: [intake] });
+    return copy(intake);
+  }
+
+  async intakesOf(organisationId: string): Promise<Intake[]> {
+    return copy(this.#db.data.intakes.filter((i) => i.organisationId === organisationId).sort((a, b) => b.startsOn.localeCompare(a.startsOn)));
+  }
+
+  saveInvitation(invitation: Invitation): Promise<Invitation> {
+    return this.#upsert('invitations', invitation);
+  }
+
+  async invitationByTokenHash(tokenHash: string): Promise<Invitation | undefined> {
+    return copy(this.#db.data.invitations.find((i) => i.tokenHash === tokenHash));
+  }
+
+  async invitationsOf(organisationId: string): Promise<Invitation[]> {
+    return copy(newestFirst(this.#db.data.invitations.filter((i) => i.organisationId === organisationId)));
+  }
+
+  deactivate(deactivation: Deactivation): Promise<void> {
+    return this.#append({ deactivations: [deactivation] });
+  }
+
+  async isDeactivated(userId: string): Promise<boolean> {
+    return this.#db.data.deactivations.some((d) => d.userId === userId);
   }
 
   saveGuide(guide: RoleGuide): Promise<RoleGuide> {

@@ -2,7 +2,7 @@ import type { AppConfig } from '../config.ts';
 import { createLowdbStore, createMemoryStore } from './document-store.ts';
 import type { Store } from './store.ts';
 
-export type { Store, ProgressRecords, AuthTables, AuthRow } from './store.ts';
+export type { Store, ProgressRecords, AuthTables, AuthRow, Organisation, Membership, Person } from './store.ts';
 export { newId } from './document-store.ts';
 
 /** Opens the store the configuration names. The only place that picks an engine. */

@@ -3,6 +3,7 @@ import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../
 import type { SupervisionSession } from '../mentoring/records.ts';
 import type { Notification } from '../notifications/records.ts';
 import type { RoleGuide, RoleGuideVersion } from '../guides/records.ts';
+import type { Deactivation, Intake, Invitation } from '../orgs/records.ts';
 import type { CheckIn, CompetencyRating, Enrolment, HoursEntry, Mentorship, OrganisationSettings, PhaseMove, Reflection } from '../path/records.ts';
 import type { PathRecords } from '../path/rules.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
@@ -141,6 +142,21 @@ export interface Store {
   organisation(organisationId: string): Promise<Organisation | undefined>;
   /** Every organisation on this install. */
   organisations(): Promise<Organisation[]>;
+
+  /** Adds an intake. */
+  addIntake(intake: Intake): Promise<Intake>;
+  /** An organisation's intakes, newest start first. */
+  intakesOf(organisationId: string): Promise<Intake[]>;
+  /** Adds or replaces an invitation (found by id). */
+  saveInvitation(invitation: Invitation): Promise<Invitation>;
+  /** An invitation by the hash of its secret. */
+  invitationByTokenHash(tokenHash: string): Promise<Invitation | undefined>;
+  /** An organisation's invitations, newest first. */
+  invitationsOf(organisationId: string): Promise<Invitation[]>;
+  /** Records that an account was deactivated. */
+  deactivate(deactivation: Deactivation): Promise<void>;
+  /** Whether an account is deactivated. */
+  isDeactivated(userId: string): Promise<boolean>;
 
   /** An organisation's settings, if it has saved any. */
   organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined>;
