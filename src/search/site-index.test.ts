@@ -11,6 +11,9 @@ describe('SiteIndex', () => {
     const [hit] = index.search('social media');
     expect(hit).toMatchObject({ id: 'a', excerpt: expect.stringContaining('social media') });
     expect(index.search('x')).toEqual([]);
+    // Titles forgive a typo; operators people type are treated as plain text.
+    expect(index.search('boundries')[0]?.id).toBe('a');
+    expect(index.search("'social | media")[0]?.id).toBe('a');
   });
 
   it('adds guides on publish, replaces them on republish and removes them on unpublish, keeping them across static reloads', () => {

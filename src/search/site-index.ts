@@ -24,7 +24,12 @@ const OPTIONS: IFuseOptions<SearchDoc> = {
   threshold: 0.3,
   ignoreLocation: true,
   minMatchCharLength: 2,
+  // Fuzzy matching on titles; plain "includes" matching on long body text, which is much faster.
+  useExtendedSearch: true,
 };
+
+/** Characters with a meaning in fuse.js extended search, removed from what people type. */
+const OPERATORS = /['"!^$|=]/g;
 
 /** A short quote around the first place the query appears, or the opening words. */
 function excerpt(text: string, query: string): string {
@@ -76,9 +81,12 @@ export class SiteIndex {
 
   /** Finds up to `limit` results for a query of two or more characters. */
   search(query: string, limit = 20): SearchResult[] {
-    const q = query.trim().slice(0, 100);
+    const q = query.replace(OPERATORS, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
     if (q.length < 2) return [];
-    return this.#fuse.search(q, { limit }).map(({ item }) => ({ id: item.id, type: item.type, title: item.title, url: item.url, context: item.context, excerpt: excerpt(item.text, q) }));
+    const words = q.split(' ').filter((w) => w.length > 1);
+    const included = words.map((w) => `'${w}`).join(' ');
+    const expression = { $or: [{ title: q }, { context: q }, ...(included ? [{ text: included }, { title: included }] : [])] };
+    return this.#fuse.search(expression, { limit }).map(({ item }) => ({ id: item.id, type: item.type, title: item.title, url: item.url, context: item.context, excerpt: excerpt(item.text, q) }));
   }
 }
 
