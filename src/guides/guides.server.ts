@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import { diffLines } from 'diff';
 import { t } from '../i18n/index.ts';
-import type { Outcome } from '../path/path.server.ts';
+import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { RoleGuide, RoleGuideVersion } from './records.ts';
 import { ROLE_GUIDE_TEMPLATE } from './template.ts';
@@ -21,11 +21,7 @@ export function guideSearchDoc(guide: Pick<RoleGuide, 'id' | 'slug'>, version: P
   };
 }
 
-const notFound = <T>(): Outcome<T> => ({ ok: false, status: 404, message: t('path.notFound') });
 
-async function isAdminOf(store: Store, userId: string, organisationId: string): Promise<boolean> {
-  return (await store.membershipsOf(userId)).some((m) => m.organisationId === organisationId && m.role === 'admin');
-}
 
 /** Turns a title into an address part: "Peer Support Worker (Wards)" becomes "peer-support-worker-wards". */
 export function slugify(title: string): string {

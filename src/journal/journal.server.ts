@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import { formatISO } from 'date-fns';
 import { t } from '../i18n/index.ts';
-import { isMentorOf, pathFor, type Catalogue, type Outcome } from '../path/path.server.ts';
+import { isMentorOf, pathFor, type Catalogue } from '../path/path.server.ts';
+import { notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import { identifyingHints, type IdentifyingHint } from './identifying.ts';
 import { notify, notifyMentors } from '../notifications/notify.server.ts';
 import type { DiaryComment, DiaryEntry, WellbeingCheckIn } from './records.ts';
 
-const notFound = <T>(): Outcome<T> => ({ ok: false, status: 404, message: t('path.notFound') });
 
 /** Writes an audit entry for someone other than the writer reading or being refused a private record. */
 async function audit(store: Store, actorId: string, action: 'read' | 'denied', recordType: 'diary' | 'wellbeing', recordId: string, now: Date) {

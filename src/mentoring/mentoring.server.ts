@@ -5,12 +5,12 @@ import { learningEvent } from '../events/build.ts';
 import { t } from '../i18n/index.ts';
 import { notify } from '../notifications/notify.server.ts';
 import { thresholdsOf } from '../orgs/settings.server.ts';
-import { isMentorOf, pathFor, type Catalogue, type Outcome } from '../path/path.server.ts';
+import { isMentorOf, pathFor, type Catalogue } from '../path/path.server.ts';
+import { notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { SupervisionSession } from './records.ts';
 import { rosterRow, type RosterRow } from './roster.ts';
 
-const notFound = <T>(): Outcome<T> => ({ ok: false, status: 404, message: t('path.notFound') });
 
 /**
  * The mentor's roster: exactly their assigned mentees, decided from the

@@ -6,21 +6,18 @@ import type { Auth } from '../auth/auth.ts';
 import { MIN_PASSWORD_LENGTH } from '../auth/auth.ts';
 import { learningEvent } from '../events/build.ts';
 import { t } from '../i18n/index.ts';
-import type { Catalogue, Outcome } from '../path/path.server.ts';
+import type { Catalogue } from '../path/path.server.ts';
+import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import { currentEnrolment } from '../path/rules.ts';
 import type { Organisation, Store } from '../store/index.ts';
 import type { Intake, Invitation } from './records.ts';
 
-const notFound = <T>(): Outcome<T> => ({ ok: false, status: 404, message: t('path.notFound') });
 const fieldsOf = (error: z.ZodError, prefix: string): Record<string, string> => {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) fields[String(issue.path[0])] ??= t(`${prefix}.${String(issue.path[0])}` as 'invite.errors.name');
   return fields;
 };
 
-async function isAdminOf(store: Store, userId: string, organisationId: string): Promise<boolean> {
-  return (await store.membershipsOf(userId)).some((m) => m.organisationId === organisationId && m.role === 'admin');
-}
 
 /** The hash under which an invitation's secret is stored. */
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');

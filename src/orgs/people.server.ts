@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { t } from '../i18n/index.ts';
-import type { Outcome } from '../path/path.server.ts';
+import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 
-async function isAdminOf(store: Store, userId: string, organisationId: string): Promise<boolean> {
-  return (await store.membershipsOf(userId)).some((m) => m.organisationId === organisationId && m.role === 'admin');
-}
 
 /** An admin pairs a mentor with a trainee of the same organisation. */
 export async function pairMentor(store: Store, actorId: string, organisationId: string, input: { mentorId: string; menteeId: string }, now = new Date()): Promise<Outcome<void>> {
-  if (!(await isAdminOf(store, actorId, organisationId))) return { ok: false, status: 404, message: t('path.notFound') };
+  if (!(await isAdminOf(store, actorId, organisationId))) return notFound();
   const members = await store.membersOf(organisationId);
   const mentor = members.find((m) => m.id === input.mentorId && m.role === 'mentor');
   const mentee = members.find((m) => m.id === input.menteeId && m.role === 'trainee');
@@ -21,9 +18,9 @@ export async function pairMentor(store: Store, actorId: string, organisationId: 
 
 /** An admin ends a pairing in their organisation; the mentor's access ends with it. */
 export async function unpairMentor(store: Store, actorId: string, organisationId: string, mentorshipId: string, now = new Date()): Promise<Outcome<void>> {
-  if (!(await isAdminOf(store, actorId, organisationId))) return { ok: false, status: 404, message: t('path.notFound') };
+  if (!(await isAdminOf(store, actorId, organisationId))) return notFound();
   const inForce = (await store.activeMentorships({})).find((m) => m.id === mentorshipId && m.organisationId === organisationId);
-  if (!inForce) return { ok: false, status: 404, message: t('path.notFound') };
+  if (!inForce) return notFound();
   await store.endMentorship(mentorshipId, now.toISOString());
   return { ok: true, value: undefined };
 }

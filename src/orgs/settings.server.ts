@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { t } from '../i18n/index.ts';
-import type { Outcome } from '../path/path.server.ts';
+import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import { DEFAULT_THRESHOLDS, type RosterThresholds } from '../mentoring/records.ts';
 
@@ -20,8 +20,7 @@ export async function supportContactsFor(store: Store, userId: string): Promise<
 
 /** An admin sets their organisation's support contacts. */
 export async function saveSupportContacts(store: Store, actorId: string, organisationId: string, raw: unknown, now = new Date()): Promise<Outcome<void>> {
-  const isAdmin = (await store.membershipsOf(actorId)).some((m) => m.organisationId === organisationId && m.role === 'admin');
-  if (!isAdmin) return { ok: false, status: 404, message: t('path.notFound') };
+  if (!(await isAdminOf(store, actorId, organisationId))) return notFound();
   const parsed = SupportContactsSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, status: 400, message: t('admin.contactsTooLong'), fields: { supportContacts: t('admin.contactsTooLong') } };
   const current = await store.organisationSettings(organisationId);
@@ -38,8 +37,7 @@ export const ThresholdsInputSchema = z.object({
 
 /** An admin sets when the mentor roster flags someone as stalled, struggling or behind on hours. */
 export async function saveThresholds(store: Store, actorId: string, organisationId: string, raw: unknown, now = new Date()): Promise<Outcome<void>> {
-  const isAdmin = (await store.membershipsOf(actorId)).some((m) => m.organisationId === organisationId && m.role === 'admin');
-  if (!isAdmin) return { ok: false, status: 404, message: t('path.notFound') };
+  if (!(await isAdminOf(store, actorId, organisationId))) return notFound();
   const parsed = ThresholdsInputSchema.safeParse(raw);
   if (!parsed.success) {
     const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), t(`admin.thresholdErrors.${String(issue.path[0])}` as 'admin.thresholdErrors.stalledDays')]));

@@ -5,6 +5,7 @@ import type { Pathway, Phase } from '../curriculum/schema.ts';
 import { learningEvent } from '../events/build.ts';
 import { t } from '../i18n/index.ts';
 import type { Store } from '../store/index.ts';
+import { isAdminOf, notFound, refuse, type Outcome } from '../outcome.ts';
 import { notify, notifyMentors } from '../notifications/notify.server.ts';
 import { RolePhaseSchema, type HoursEntry } from './records.ts';
 import { checkMove, currentEnrolment, evaluatePath, hoursCategories, SIGN_OFF_LEVEL, type PathState, type Requirement, type Titles } from './rules.ts';
@@ -12,11 +13,7 @@ import { checkMove, currentEnrolment, evaluatePath, hoursCategories, SIGN_OFF_LE
 /** The parts of the curriculum the path rules need. */
 export type Catalogue = { pathways: ReadonlyMap<string, Pathway>; titles: Titles };
 
-/** The outcome of a domain action: its value, or a status and a message a person can act on. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 403 | 404 | 409; message: string; fields?: Record<string, string> };
-
-const refuse = <T>(status: 400 | 403 | 404 | 409, message: string, fields?: Record<string, string>): Outcome<T> => ({ ok: false, status, message, ...(fields ? { fields } : {}) });
-const notFound = <T>(): Outcome<T> => refuse(404, t('path.notFound'));
+export type { Outcome } from '../outcome.ts';
 
 /** Where a person stands, or undefined when they are not enrolled on a known pathway. */
 export async function pathFor(store: Store, catalogue: Catalogue, userId: string, now = new Date()): Promise<PathState | undefined> {
@@ -31,9 +28,6 @@ export async function isMentorOf(store: Store, mentorId: string, menteeId: strin
   return (await store.activeMentorships({ mentorId, menteeId })).length > 0;
 }
 
-async function isAdminOf(store: Store, userId: string, organisationId: string): Promise<boolean> {
-  return (await store.membershipsOf(userId)).some((m) => m.organisationId === organisationId && m.role === 'admin');
-}
 
 /** Describes an unmet requirement in plain words, for refusals and "what is left" lists. */
 export function describeRequirement(requirement: Requirement): string {
