@@ -26,6 +26,8 @@ export const ConfigSchema = z.object({
   SMTP_URL: z.url().optional(),
   /** The From address of e-mail notices. */
   MAIL_FROM: z.string().min(3).default('PeerPath <no-reply@localhost>'),
+  /** Days without activity after which `npm run purge` erases an account; 0 turns retention off. */
+  RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(730),
 });
 
 export type AppConfig = {
@@ -39,6 +41,7 @@ export type AppConfig = {
   signInAttemptsPerMinute: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  retentionDays: number;
 };
 
 /**
@@ -66,5 +69,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     signInAttemptsPerMinute: value.SIGN_IN_ATTEMPTS_PER_MINUTE,
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
+    retentionDays: value.RETENTION_DAYS,
   };
 }

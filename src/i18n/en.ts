@@ -26,6 +26,7 @@ export const en = {
     signIn: 'Sign in',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {name}',
+    myAccount: 'My account',
   },
   home: {
     title: 'Welcome to PeerPath',
@@ -476,6 +477,19 @@ export const en = {
       email: 'Enter a valid email address, or leave it empty.',
       days: 'Enter a number of days from 1 to 60.',
     },
+  },
+  account: {
+    title: 'My account',
+    signedInAs: 'Signed in as {name} ({email}).',
+    downloadTitle: 'Download my data',
+    downloadIntro: 'One file with everything PeerPath holds about you: your profile, quiz attempts, diary, hours, ratings, check-ins, learning events and notifications.',
+    download: 'Download my data (JSON)',
+    eraseTitle: 'Delete my account',
+    eraseIntro: 'This deletes your account and everything you wrote, at once and for good: your diary, check-ins, reflections, hours and results. Records of your learning are kept only without your name, for anonymous totals. Download your data first if you want a copy.',
+    confirmLabel: 'Type DELETE to confirm',
+    confirmError: 'Type DELETE in capital letters to confirm. Nothing has been deleted.',
+    erase: 'Delete my account',
+    erased: 'Your account and your data have been deleted.',
   },
   search: {
     title: 'Search',

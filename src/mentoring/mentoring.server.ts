@@ -31,7 +31,7 @@ export async function rosterFor(store: Store, catalogue: Catalogue, mentorId: st
       const name = people.get(m.menteeId)?.name ?? '';
       const row = rosterRow({ menteeId: m.menteeId, name, state, records, events, thresholds, now });
       if (row.flags.includes('stalled'))
-        await notify(store, { userId: mentorId, kind: 'mentee-stalled', about: name, link: `/mentor/${m.menteeId}`, key: `stalled:${m.menteeId}:${row.lastActivity ?? 'never'}` }, now);
+        await notify(store, { userId: mentorId, kind: 'mentee-stalled', about: name, aboutId: m.menteeId, link: `/mentor/${m.menteeId}`, key: `stalled:${m.menteeId}:${row.lastActivity ?? 'never'}` }, now);
       return row;
     }),
   );

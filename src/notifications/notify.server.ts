@@ -17,7 +17,7 @@ export function useMailer(send: Mailer | undefined): void {
  * sends a notice that carries only a link. A failed e-mail never undoes or
  * delays the action that caused it.
  */
-export async function notify(store: Store, notice: { userId: string; kind: NotificationKind; about: string; link: string; key: string }, now = new Date()): Promise<void> {
+export async function notify(store: Store, notice: { userId: string; kind: NotificationKind; about: string; aboutId?: string; link: string; key: string }, now = new Date()): Promise<void> {
   const added = await store.notify({ id: randomUUID(), ...notice, createdAt: now.toISOString() });
   if (!added || !mailer) return;
   const person = (await store.people([notice.userId])).get(notice.userId);
@@ -29,7 +29,7 @@ export async function notify(store: Store, notice: { userId: string; kind: Notif
 export async function notifyMentors(store: Store, menteeId: string, notice: { kind: NotificationKind; link: string; key: string }, now = new Date()): Promise<void> {
   const mentorships = await store.activeMentorships({ menteeId });
   const about = (await store.people([menteeId])).get(menteeId)?.name ?? '';
-  for (const m of mentorships) await notify(store, { userId: m.mentorId, about, ...notice }, now);
+  for (const m of mentorships) await notify(store, { userId: m.mentorId, about, aboutId: menteeId, ...notice }, now);
 }
 
 /** Sends an invitation link to the person invited. */

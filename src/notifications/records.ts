@@ -10,6 +10,8 @@ export const NotificationSchema = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   /** The person it concerns, by name (never what they wrote). */
   about: z.string().max(200),
+  /** The id of that person, so erasing them removes the notice too. */
+  aboutId: z.string().optional(),
   /** A same-site path to open. */
   link: z.string().regex(/^\/[\w\-./?=&%]*$/),
   /** Guards against the same notice twice (e.g. one "stalled" notice per stall). */

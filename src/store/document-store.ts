@@ -38,7 +38,8 @@ import {
   type WellbeingCheckIn,
 } from '../journal/records.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import type { AuthRow, AuthTables, Membership, Organisation, Person, ProgressRecords, Store } from './store.ts';
+import type { AuthRow, AuthTables, Membership, Organisation, PersonalDataExport, Person, ProgressRecords, Store } from './store.ts';
+import { PERSONAL_DATA } from './personal-data.ts';
 
 const AuthRowSchema = z.looseObject({ id: z.string().min(1) });
 
@@ -518,6 +519,37 @@ class DocumentStore implements Store {
         .filter((u) => wanted.has(u.id))
         .map((u) => [u.id, { id: u.id, name: String(u['name'] ?? ''), email: String(u['email'] ?? '') }]),
     );
+  }
+
+  async exportPersonalData(userId: string): Promise<PersonalDataExport> {
+    const doc = this.#db.data;
+    const user = (doc.auth['user'] ?? []).find((u) => u.id === userId) ?? { id: userId };
+    const records = Object.fromEntries(Object.entries(PERSONAL_DATA).map(([name, policy]) => [name, copy(policy.export(doc, userId))]));
+    return { exportedAt: new Date().toISOString(), profile: copy(user), memberships: await this.membershipsOf(userId), records };
+  }
+
+  async erasePerson(userId: string, pseudonym: string): Promise<void> {
+    const email = String((this.#db.data.auth['user'] ?? []).find((u) => u.id === userId)?.['email'] ?? '') || undefined;
+    await this.#commit((doc) => {
+      const before = structuredClone(doc);
+      for (const policy of Object.values(PERSONAL_DATA)) policy.erase(doc, userId, pseudonym, email);
+      for (const [model, rows] of Object.entries(doc.auth))
+        doc.auth[model] = rows.filter((row) => row.id !== userId && row['userId'] !== userId && (email === undefined || row['identifier'] !== email));
+      return { result: undefined, undo: () => Object.assign(doc, before) };
+    });
+  }
+
+  async lastActivity(): Promise<{ userId: string; email: string; lastActive: string }[]> {
+    const doc = this.#db.data;
+    const latest = new Map<string, string>();
+    const seen = (userId: unknown, at: unknown) => {
+      if (typeof userId !== 'string' || typeof at !== 'string') return;
+      if ((latest.get(userId) ?? '') < at) latest.set(userId, at);
+    };
+    for (const u of doc.auth['user'] ?? []) seen(u.id, u['createdAt']);
+    for (const s of doc.auth['session'] ?? []) seen(s['userId'], s['updatedAt'] ?? s['createdAt']);
+    for (const e of doc.events) seen(e.actorId, e.timestamp);
+    return (doc.auth['user'] ?? []).map((u) => ({ userId: u.id, email: String(u['email'] ?? ''), lastActive: latest.get(u.id) ?? '' }));
   }
 
   async hasAccounts(): Promise<boolean> {

@@ -33,6 +33,14 @@ export type ProgressRecords = PathRecords;
 /** Organisation settings as saved: fields with defaults may be left out. */
 export type OrganisationSettingsInput = Omit<OrganisationSettings, 'thresholds' | 'supportContacts'> & Partial<Pick<OrganisationSettings, 'thresholds' | 'supportContacts'>>;
 
+/** A person's data as they download it. */
+export type PersonalDataExport = {
+  exportedAt: string;
+  profile: Record<string, unknown>;
+  memberships: Membership[];
+  records: Record<string, unknown[]>;
+};
+
 /** An organisation's public identity. */
 export type Organisation = { id: string; name: string; slug: string };
 
@@ -162,6 +170,17 @@ export interface Store {
   organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined>;
   /** Saves an organisation's settings, replacing the previous ones. */
   saveOrganisationSettings(settings: OrganisationSettingsInput): Promise<OrganisationSettings>;
+
+  /** Everything stored about or by a person, as plain data, for "download my data". */
+  exportPersonalData(userId: string): Promise<PersonalDataExport>;
+  /**
+   * Erases a person: their account, sessions, memberships and records go;
+   * their id in other people's records becomes `pseudonym`; learning events
+   * stay, anonymised, for aggregate reports. One durable write.
+   */
+  erasePerson(userId: string, pseudonym: string): Promise<void>;
+  /** When each account last did anything (sign-in, session use or learning activity), for retention. */
+  lastActivity(): Promise<{ userId: string; email: string; lastActive: string }[]>;
 
   /** True when at least one account exists (used to decide on demo seeding). */
   hasAccounts(): Promise<boolean>;

@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { eraseAccount } from '../account/account.server.ts';
+import { readCurriculum } from '../curriculum/read.ts';
+import { commentOnDiaryEntry, readDiaryEntry, recordWellbeing, shareDiaryEntry, shareWellbeing, writeDiaryEntry } from '../journal/journal.server.ts';
+import { recordSupervision } from '../mentoring/mentoring.server.ts';
+import { checkIn, enrolPerson, logHours, rateCompetency, verifyHours, type Catalogue } from '../path/path.server.ts';
+import { submitQuiz } from '../quiz/submit.server.ts';
+import { createLowdbStore, STORE_FILE, StoreDocumentSchema } from './document-store.ts';
+import { PERSONAL_DATA } from './personal-data.ts';
+import type { Store } from './store.ts';
+
+const curriculum = readCurriculum(process.cwd());
+const catalogue: Catalogue = {
+  pathways: new Map(curriculum.pathways.map((p) => [p.id, p])),
+  titles: { modules: new Map(curriculum.modules.map((m) => [m.id, m.title])), competencies: new Map(curriculum.framework.domains.map((d) => [d.id, d.title])) },
+};
+const now = new Date('2026-11-20T10:00:00.000Z');
+const DIARY_TEXT = 'We repotted the basil together on the windowsill.';
+
+describe('personal data coverage', () => {
+  it('every store collection has an export and erasure policy', () => {
+    const collections = Object.keys(StoreDocumentSchema.shape).filter((k) => k !== 'version' && k !== 'auth').sort();
+    expect(Object.keys(PERSONAL_DATA).sort()).toEqual(collections);
+  });
+});
+
+/** A store where trainee "tia" (mentored by "max") has a record of every kind. */
+async function populated(): Promise<{ store: Store; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'peerpath-erase-'));
+  const store = await createLowdbStore(dir);
+  await store.authTables.insert('organization', { id: 'org', name: 'Harbour', slug: 'harbour' });
+  for (const [id, role] of [['admin', 'admin'], ['max', 'mentor'], ['tia', 'trainee']] as const) {
+    await store.authTables.insert('user', { id, name: `Person ${id}`, email: `${id}@example.org`, createdAt: now.toISOString() });
+    await store.authTables.insert('account', { id: `acc-${id}`, userId: id, providerId: 'credential', password: 'hash' });
+    await store.authTables.insert('session', { id: `ses-${id}`, userId: id, token: `tok-${id}`, createdAt: now.toISOString() });
+    await store.authTables.insert('member', { id: `mem-${id}`, organizationId: 'org', userId: id, role });
+  }
+  await store.pairMentor({ id: 'pair', organisationId: 'org', mentorId: 'max', menteeId: 'tia', startedAt: now.toISOString() });
+  await enrolPerson(store, catalogue, 'admin', { userId: 'tia', organisationId: 'org', pathwayId: 'hong-kong-peer-support', startedOn: '2026-11-01' }, now);
+  const module = curriculum.modules.find((m) => m.id === 'recovery-values-in-practice')!;
+  const answers = Object.fromEntries(module.quiz.questions.filter((q) => q.type !== 'reflection').map((q) => [q.id, [q.options[0]!.id]]));
+  const followUps = Object.fromEntries(module.quiz.questions.flatMap((q) => (q.type === 'scenario' ? [[q.id, q.options[0]!.followUp.options[0]!.id]] : [])));
+  await submitQuiz(store, module, { answers, followUps, reflections: { 'own-hope-reflection': 'My aunt believed in me.' } }, { userId: 'tia', enrolment: undefined, passMark: 80, now });
+  const hours = await logHours(store, catalogue, 'tia', { date: '2026-11-19', hours: '2', category: 'one-to-one', site: 'Drop-in' }, now);
+  await verifyHours(store, 'max', hours.ok ? hours.value.id : '', now);
+  await rateCompetency(store, catalogue, 'tia', 'tia', { competencyId: 'mutuality', level: '2' }, now);
+  await rateCompetency(store, catalogue, 'max', 'tia', { competencyId: 'mutuality', level: '3' }, now);
+  const entry = await writeDiaryEntry(store, catalogue, 'tia', { date: '2026-11-19', setting: 'the garden', happened: DIARY_TEXT, did: 'Listened.', values: [], learned: 'Patience.', selfCare: '' }, { reviewed: true }, now);
+  const entryId = entry.ok === true ? entry.value.id : '';
+  await shareDiaryEntry(store, 'tia', entryId, true, now);
+  await readDiaryEntry(store, 'max', entryId, now);
+  await commentOnDiaryEntry(store, 'max', entryId, 'Thank you for this.', now);
+  const wellbeing = await recordWellbeing(store, catalogue, 'tia', { workload: '3', emotionalDemands: '3', support: '3', roleClarity: '3', satisfaction: '3', note: 'Tired today.' }, now);
+  await shareWellbeing(store, 'tia', wellbeing.ok ? wellbeing.value.id : '', true, now);
+  await recordSupervision(store, catalogue, 'max', 'tia', { date: '2026-11-19', minutes: '60', topics: 'Boundaries' }, now);
+  await store.recordPhaseMove({ id: 'p', userId: 'tia', enrolmentId: 'e', from: 'training', to: 'placement', confirmedBy: 'max', at: '2026-11-19T00:00:00.000Z' }, []);
+  await store.recordPhaseMove({ id: 'q', userId: 'tia', enrolmentId: 'e', from: 'placement', to: 'employment', confirmedBy: 'max', at: '2026-11-19T01:00:00.000Z' }, []);
+  await checkIn(store, catalogue, 'tia', { rolePhase: 'early-beginnings' }, now);
+  return { store, dir };
+}
+
+describe('export and erasure', () => {
+  it('exports everything about a person as plain data', async () => {
+    const { store } = await populated();
+    const data = await store.exportPersonalData('tia');
+    expect(data.profile).toMatchObject({ id: 'tia', email: 'tia@example.org' });
+    expect(data.memberships).toEqual([{ organisationId: 'org', organisationName: 'Harbour', role: 'trainee' }]);
+    for (const name of ['attempts', 'reflections', 'diary', 'diaryComments', 'hours', 'ratings', 'checkIns', 'wellbeing', 'events', 'notifications', 'supervision', 'enrolments', 'phaseMoves'])
+      expect(data.records[name]?.length, name).toBeGreaterThan(0);
+    expect(JSON.stringify(data)).toContain(DIARY_TEXT);
+    expect(JSON.stringify(await store.exportPersonalData('max'))).not.toContain(DIARY_TEXT);
+    await store.close();
+  });
+
+  it('erases a person from every store, keeping only anonymised events', async () => {
+    const { store, dir } = await populated();
+    const eventsBefore = JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8')).events.length;
+    await eraseAccount(store, 'tia');
+    const text = readFileSync(join(dir, STORE_FILE), 'utf8');
+    for (const trace of ['"tia"', 'tia@example.org', 'Person tia', DIARY_TEXT, 'My aunt', 'Tired today', 'tok-tia']) expect(text, trace).not.toContain(trace);
+    const doc = JSON.parse(text);
+    expect(doc.events.length).toBe(eventsBefore);
+    expect(new Set(doc.events.filter((e: { subjectId: string }) => e.subjectId.startsWith('erased-')).map((e: { subjectId: string }) => e.subjectId)).size).toBe(1);
+    // Other people are untouched.
+    expect(text).toContain('max@example.org');
+    await store.close();
+  });
+
+  it('erasing a mentor keeps their mentee\'s verified hours and sign-offs, with the mentor replaced by a pseudonym', async () => {
+    const { store, dir } = await populated();
+    await eraseAccount(store, 'max');
+    const records = await store.progressFor('tia');
+    expect(records.hours[0]?.verifiedBy).toMatch(/^erased-/);
+    expect(records.ratings.find((r) => r.role === 'mentor')?.ratedBy).toMatch(/^erased-/);
+    expect(records.supervision[0]?.mentorId).toMatch(/^erased-/);
+    const text = readFileSync(join(dir, STORE_FILE), 'utf8');
+    for (const trace of ['"max"', 'max@example.org', 'Thank you for this.']) expect(text, trace).not.toContain(trace);
+    expect(text).toContain(DIARY_TEXT);
+    await store.close();
+  });
+});
