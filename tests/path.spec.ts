@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { readCurriculum } from '../src/curriculum/read.ts';
 import { answerQuiz, demo, expect, expectAccessible, moduleFixture, quizReady, signIn, test } from './fixtures.ts';
+
 
 const pathway = readCurriculum(process.cwd()).pathways.find((p) => p.id === 'hong-kong-peer-support')!;
 
@@ -79,6 +81,40 @@ test('a trainee finishes training and their mentor moves them into placement', a
   // Verified hours are locked: no remove button for them.
   await page.goto('/hours');
   await expect(page.getByRole('button', { name: /^Remove entry/ })).toHaveCount(0);
+
+  // Completing training earned a certificate, with a public verification page and an Open Badges 3.0 credential.
+  await page.goto('/path');
+  await page.getByRole('link', { name: 'My certificates' }).click();
+  await page.getByRole('link', { name: 'Training completed' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Training completed' })).toBeVisible();
+  await expect(page.getByText(demo.trainee2.name, { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  const code = (await page.getByText(/^Verification code: /).textContent())!.match(/[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/)![0];
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download as an Open Badges 3.0 credential (JSON)' }).click();
+  const credential = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+  expect(credential.id).toMatch(new RegExp(`/verify/${code}$`));
+
+  // Anyone can check the code, without signing in.
+  const publicContext = await browser.newContext();
+  const verifier = await publicContext.newPage();
+  await verifier.goto('/verify');
+  await verifier.getByLabel('Verification code').fill(code.toLowerCase());
+  await verifier.getByRole('button', { name: 'Check' }).click();
+  await expect(verifier.getByRole('heading', { name: 'Valid certificate' })).toBeVisible();
+  await expect(verifier.getByText(`Holder: ${demo.trainee2.name}`)).toBeVisible();
+  await expectAccessible(verifier);
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, demo.admin, '/admin');
+  await admin.getByRole('button', { name: `Revoke certificate ${code} of ${demo.trainee2.name}` }).click();
+  await expect(admin.getByRole('status')).toHaveText('Certificate revoked. Its verification page now says so.');
+  await adminContext.close();
+  await verifier.reload();
+  await expect(verifier.getByRole('heading', { name: 'Revoked certificate' })).toBeVisible();
+  await publicContext.close();
 });
 
 test('only the assigned mentor can open a mentee page; others get the same 404 as a page that does not exist', async ({ browser }) => {

@@ -7,6 +7,7 @@ import { t } from '../i18n/index.ts';
 import type { Store } from '../store/index.ts';
 import { isAdminOf, notFound, refuse, type Outcome } from '../outcome.ts';
 import { notify, notifyMentors } from '../notifications/notify.server.ts';
+import { issueCertificate } from '../certificates/certificates.server.ts';
 import { RolePhaseSchema, type HoursEntry } from './records.ts';
 import { checkMove, currentEnrolment, evaluatePath, hoursCategories, SIGN_OFF_LEVEL, type PathState, type Requirement, type Titles } from './rules.ts';
 
@@ -134,6 +135,9 @@ export async function confirmMove(store: Store, catalogue: Catalogue, actorId: s
   await store.recordPhaseMove(move, [
     learningEvent({ actorId, subjectId: menteeId, verb: 'changed-phase', object: { type: 'phase', id: to }, result: { value: to }, organisationId: state.enrolment.organisationId, enrolmentId: state.enrolment.id, at: now }),
   ]);
+  // Completing a phase earns its certificate.
+  const kind = state.phase === 'training' ? 'training' : state.phase === 'placement' ? 'placement' : undefined;
+  if (kind) await issueCertificate(store, { userId: menteeId, organisationId: state.enrolment.organisationId, pathwayId: state.pathway.id, kind }, now);
   return { ok: true, value: undefined };
 }
 

@@ -40,6 +40,7 @@ import {
 import { lockDataDir } from './data-dir-lock.ts';
 import type { AuthRow, AuthTables, Membership, Organisation, PersonalDataExport, Person, ProgressRecords, Store } from './store.ts';
 import { PERSONAL_DATA } from './personal-data.ts';
+import { CertificateSchema, type Certificate } from '../certificates/records.ts';
 
 const AuthRowSchema = z.looseObject({ id: z.string().min(1) });
 
@@ -76,6 +77,7 @@ export const StoreDocumentSchema = z.object({
   intakes: z.array(IntakeSchema).default([]),
   invitations: z.array(InvitationSchema).default([]),
   deactivations: z.array(DeactivationSchema).default([]),
+  certificates: z.array(CertificateSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
@@ -103,6 +105,7 @@ const emptyDocument = (): StoreDocument => ({
   intakes: [],
   invitations: [],
   deactivations: [],
+  certificates: [],
 });
 
 type Collection = Exclude<keyof StoreDocument, 'version' | 'auth'>;
@@ -277,7 +280,7 @@ class DocumentStore implements Store {
   }
 
   /** Adds a record, or replaces the one with the same id, in one durable write. */
-  async #upsert<C extends 'diary' | 'wellbeing' | 'guides' | 'invitations'>(name: C, record: StoreDocument[C][number]): Promise<StoreDocument[C][number]> {
+  async #upsert<C extends 'diary' | 'wellbeing' | 'guides' | 'invitations' | 'certificates'>(name: C, record: StoreDocument[C][number]): Promise<StoreDocument[C][number]> {
     const stored = StoreDocumentSchema.shape[name].parse([record])[0] as StoreDocument[C][number];
     const existing = (this.#db.data[name] as { id: string }[]).some((row) => row.id === stored.id);
     if (existing) return (await this.#replace(name, stored.id, () => copy(stored))) ?? stored;
@@ -518,6 +521,31 @@ class DocumentStore implements Store {
       (this.#db.data.auth['user'] ?? [])
         .filter((u) => wanted.has(u.id))
         .map((u) => [u.id, { id: u.id, name: String(u['name'] ?? ''), email: String(u['email'] ?? '') }]),
+    );
+  }
+
+  async addCertificate(certificate: Certificate): Promise<Certificate> {
+    await this.#append({ certificates: [certificate] });
+    return copy(certificate);
+  }
+
+  saveCertificate(certificate: Certificate): Promise<Certificate> {
+    return this.#upsert('certificates', certificate);
+  }
+
+  async certificate(certificateId: string): Promise<Certificate | undefined> {
+    return copy(this.#db.data.certificates.find((c) => c.id === certificateId));
+  }
+
+  async certificateByCode(code: string): Promise<Certificate | undefined> {
+    return copy(this.#db.data.certificates.find((c) => c.code === code));
+  }
+
+  async certificatesOf(filter: { userId?: string; organisationId?: string }): Promise<Certificate[]> {
+    return copy(
+      this.#db.data.certificates
+        .filter((c) => (filter.userId === undefined || c.userId === filter.userId) && (filter.organisationId === undefined || c.organisationId === filter.organisationId))
+        .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt)),
     );
   }
 

@@ -101,6 +101,10 @@ export const PERSONAL_DATA: Record<Collection, PersonalDataPolicy> = {
         return { ...rest, ...keep, createdBy: swap(i.createdBy, u, p) ?? p, ...(i.acceptedBy ? { acceptedBy: swap(i.acceptedBy, u, p) ?? p } : {}) };
       })),
   },
+  certificates: {
+    export: (d, u) => by(d.certificates, u),
+    erase: (d, u, p) => void (d.certificates = d.certificates.filter((c) => c.userId !== u).map((c) => (c.revokedBy === u ? { ...c, revokedBy: p } : c))),
+  },
   deactivations: {
     export: (d, u) => d.deactivations.filter((x) => x.userId === u),
     erase: (d, u, p) => void (d.deactivations = d.deactivations.filter((x) => x.userId !== u).map((x) => ({ ...x, by: swap(x.by, u, p) ?? p }))),

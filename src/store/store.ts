@@ -4,6 +4,7 @@ import type { SupervisionSession } from '../mentoring/records.ts';
 import type { Notification } from '../notifications/records.ts';
 import type { RoleGuide, RoleGuideVersion } from '../guides/records.ts';
 import type { Deactivation, Intake, Invitation } from '../orgs/records.ts';
+import type { Certificate } from '../certificates/records.ts';
 import type { CheckIn, CompetencyRating, Enrolment, HoursEntry, Mentorship, OrganisationSettings, PhaseMove, Reflection } from '../path/records.ts';
 import type { PathRecords } from '../path/rules.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
@@ -170,6 +171,17 @@ export interface Store {
   organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined>;
   /** Saves an organisation's settings, replacing the previous ones. */
   saveOrganisationSettings(settings: OrganisationSettingsInput): Promise<OrganisationSettings>;
+
+  /** Adds a certificate. */
+  addCertificate(certificate: Certificate): Promise<Certificate>;
+  /** Replaces a certificate (found by id). */
+  saveCertificate(certificate: Certificate): Promise<Certificate>;
+  /** One certificate by id. Callers decide who may see it. */
+  certificate(certificateId: string): Promise<Certificate | undefined>;
+  /** A certificate by its verification code (public). */
+  certificateByCode(code: string): Promise<Certificate | undefined>;
+  /** Certificates of a person, or of an organisation. */
+  certificatesOf(filter: { userId?: string; organisationId?: string }): Promise<Certificate[]>;
 
   /** Everything stored about or by a person, as plain data, for "download my data". */
   exportPersonalData(userId: string): Promise<PersonalDataExport>;

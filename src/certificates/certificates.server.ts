@@ -1,0 +1,83 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Pathway } from '../curriculum/schema.ts';
+import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
+import type { Store } from '../store/index.ts';
+import type { Certificate } from './records.ts';
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A verification code like `K7QX-2MDP-9RTA`: 60 bits, no look-alike characters. */
+export function newCode(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+/** Issues a certificate when a phase is completed (called when a mentor confirms the move). */
+export async function issueCertificate(store: Store, input: { userId: string; organisationId: string; pathwayId: string; kind: Certificate['kind'] }, now = new Date()): Promise<Certificate> {
+  const holderName = (await store.people([input.userId])).get(input.userId)?.name ?? 'PeerPath learner';
+  return store.addCertificate({ id: randomUUID(), code: newCode(), holderName, ...input, issuedAt: now.toISOString() });
+}
+
+/** A certificate for its holder (or an admin of the issuing organisation); the same 404 for anyone else. */
+export async function certificateFor(store: Store, actorId: string, certificateId: string): Promise<Outcome<Certificate>> {
+  const certificate = await store.certificate(certificateId);
+  if (!certificate) return notFound();
+  if (certificate.userId !== actorId && !(await isAdminOf(store, actorId, certificate.organisationId))) return notFound();
+  return { ok: true, value: certificate };
+}
+
+/** An admin of the issuing organisation revokes a certificate; verification shows it as revoked from then on. */
+export async function revokeCertificate(store: Store, actorId: string, certificateId: string, now = new Date()): Promise<Outcome<Certificate>> {
+  const certificate = await store.certificate(certificateId);
+  if (!certificate || !(await isAdminOf(store, actorId, certificate.organisationId))) return notFound();
+  if (certificate.revokedAt) return { ok: true, value: certificate };
+  return { ok: true, value: await store.saveCertificate({ ...certificate, revokedAt: now.toISOString(), revokedBy: actorId }) };
+}
+
+/** What a certificate is for, in words. */
+export function achievementName(kind: Certificate['kind'], pathway: Pick<Pathway, 'title'> | undefined): string {
+  const stage = kind === 'training' ? 'Training' : 'Supervised work placement';
+  return `${stage} completed: ${pathway?.title ?? 'peer support pathway'}`;
+}
+
+/**
+ * The certificate as an Open Badges 3.0 `OpenBadgeCredential` (JSON). It is
+ * not cryptographically signed; its `id` is the public verification address,
+ * which anyone can check. The holder is identified by a salted hash of their
+ * email address, never by the address itself.
+ */
+export function openBadgeCredential(
+  certificate: Certificate,
+  context: { siteUrl: string; organisation: { name: string; slug: string }; pathway: Pick<Pathway, 'id' | 'title' | 'summary'> | undefined; email: string },
+): Record<string, unknown> {
+  const salt = createHash('sha256').update(certificate.id).digest('hex').slice(0, 16);
+  const identityHash = `sha256$${createHash('sha256').update(context.email.toLowerCase() + salt).digest('hex')}`;
+  const name = achievementName(certificate.kind, context.pathway);
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    id: `${context.siteUrl}/verify/${certificate.code}`,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name,
+    issuer: { id: `${context.siteUrl}/orgs/${context.organisation.slug}`, type: ['Profile'], name: context.organisation.name },
+    validFrom: certificate.issuedAt,
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      name: certificate.holderName,
+      identifier: [{ type: 'IdentityObject', identityHash, identityType: 'emailAddress', hashed: true, salt }],
+      achievement: {
+        id: `${context.siteUrl}/xapi/activities/pathway/${certificate.pathwayId}#${certificate.kind}`,
+        type: ['Achievement'],
+        achievementType: 'Certificate',
+        name,
+        description: context.pathway?.summary ?? name,
+        criteria: {
+          narrative:
+            certificate.kind === 'training'
+              ? 'Passed every required training module at the pathway pass mark and completed the training hours, confirmed by a mentor.'
+              : 'Completed the supervised placement hours, supervision and competency sign-offs the pathway requires, confirmed by a mentor.',
+        },
+      },
+    },
+  };
+}
