@@ -28,6 +28,10 @@ export const ConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).default('PeerPath <no-reply@localhost>'),
   /** Days without activity after which `npm run purge` erases an account; 0 turns retention off. */
   RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(730),
+  /** A learning record store for xAPI statements (its base URL, ending before /statements). */
+  LRS_URL: z.url().optional(),
+  LRS_USERNAME: z.string().default(''),
+  LRS_PASSWORD: z.string().default(''),
 });
 
 export type AppConfig = {
@@ -42,6 +46,7 @@ export type AppConfig = {
   smtpUrl: string | undefined;
   mailFrom: string;
   retentionDays: number;
+  lrs: { url: string; username: string; password: string } | undefined;
 };
 
 /**
@@ -70,5 +75,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
     retentionDays: value.RETENTION_DAYS,
+    lrs: value.LRS_URL ? { url: value.LRS_URL, username: value.LRS_USERNAME, password: value.LRS_PASSWORD } : undefined,
   };
 }

@@ -1,0 +1,35 @@
+import type { Module } from '../curriculum/schema.ts';
+import { toXapiStatement, type XapiStatement } from '../events/xapi.ts';
+import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
+import { pathFor, type Catalogue } from '../path/path.server.ts';
+import { currentEnrolment } from '../path/rules.ts';
+import type { Intake } from '../orgs/records.ts';
+import type { Store } from '../store/index.ts';
+import { cohortReport, type CohortReport } from './cohort.ts';
+
+/** The report of one intake, for an admin of its organisation only. */
+export async function intakeReport(store: Store, catalogue: Catalogue, modules: readonly Module[], actorId: string, intakeId: string, now = new Date()): Promise<Outcome<{ intake: Intake; report: CohortReport }>> {
+  const organisations = (await store.membershipsOf(actorId)).filter((m) => m.role === 'admin').map((m) => m.organisationId);
+  const intakes = (await Promise.all(organisations.map((id) => store.intakesOf(id)))).flat();
+  const intake = intakes.find((i) => i.id === intakeId);
+  if (!intake || !(await isAdminOf(store, actorId, intake.organisationId))) return notFound();
+  const trainees = (await store.membersOf(intake.organisationId)).filter((m) => m.role === 'trainee');
+  const members = (
+    await Promise.all(
+      trainees.map(async (t) => {
+        const records = await store.progressFor(t.id);
+        return currentEnrolment(records.enrolments)?.intakeId === intake.id ? { userId: t.id, records, state: await pathFor(store, catalogue, t.id, now) } : undefined;
+      }),
+    )
+  ).filter((m) => m !== undefined);
+  return { ok: true, value: { intake, report: cohortReport(members, modules, now) } };
+}
+
+/** The organisation's learning events as xAPI 1.0.3 statements, for its admins. Never any text people wrote. */
+export async function organisationStatements(store: Store, actorId: string, organisationId: string, siteUrl: string): Promise<Outcome<XapiStatement[]>> {
+  if (!(await isAdminOf(store, actorId, organisationId))) return notFound();
+  const people = (await store.membersOf(organisationId)).map((m) => m.id);
+  const events = (await Promise.all(people.map((id) => store.eventsFor(id)))).flat();
+  const unique = new Map(events.filter((e) => e.organisationId === organisationId).map((e) => [e.id, e]));
+  return { ok: true, value: [...unique.values()].sort((a, b) => a.timestamp.localeCompare(b.timestamp)).map((e) => toXapiStatement(e, siteUrl)) };
+}
