@@ -81,7 +81,8 @@ export const StoreDocumentSchema = z.object({
 });
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
-const emptyDocument = (): StoreDocument => ({
+/** A store document with nothing in it. */
+export const emptyDocument = (): StoreDocument => ({
   version: 1,
   auth: {},
   attempts: [],
@@ -610,9 +611,9 @@ function parseDocument(text: string, file: string): StoreDocument {
   return parsed.data;
 }
 
-/** An in-memory store: fast, isolated, gone when the process ends. For tests. */
-export async function createMemoryStore(): Promise<Store> {
-  const db = new Low<StoreDocument>(new Memory<StoreDocument>(), emptyDocument());
+/** An in-memory store: fast, isolated, gone when the process ends. For tests (and benchmarks, which pass prepared data). */
+export async function createMemoryStore(initial?: StoreDocument): Promise<Store> {
+  const db = new Low<StoreDocument>(new Memory<StoreDocument>(), initial ? StoreDocumentSchema.parse(initial) : emptyDocument());
   await db.read();
   return new DocumentStore('memory', db, () => {});
 }
