@@ -69,7 +69,8 @@ export async function runStoreBench(sizes: number[] = [100, 1000]): Promise<Stor
       const doc = seedDocument(learners);
       if (engine === 'lowdb') writeFileSync(join(dir, STORE_FILE), JSON.stringify(doc));
       const store = engine === 'memory' ? await createMemoryStore(doc) : await createLowdbStore(dir);
-      const module = MODULES[0]!;
+      const module = MODULES[0];
+      if (!module) throw new Error('The curriculum has no modules to benchmark with.');
       const quiz = await time(30, () => store.recordAttempt(attempt('learner-0', module.id, module.quiz.questions.length)));
       const diary = await time(30, () =>
         store.saveDiaryEntry({ id: crypto.randomUUID(), userId: 'learner-0', organisationId: 'org', date: '2026-11-02', setting: 'a walk', happened: 'x', did: 'y', values: [], learned: 'z', selfCare: '', createdAt: at, updatedAt: at }),
