@@ -11,6 +11,13 @@ export default defineConfig({
   server: { port: 4321, host: 'localhost' },
   // No Shiki: it is incompatible with a strict CSP and the curriculum has no code.
   markdown: { syntaxHighlight: false },
-  security: { checkOrigin: true },
+  security: {
+    checkOrigin: true,
+    // A Content Security Policy on every page: Astro hashes its own scripts and styles;
+    // anything else (an injected script, a stray inline handler) does not run.
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
   devToolbar: { enabled: false },
 });

@@ -10,10 +10,10 @@ test('a wrong password is refused with a message next to the form', async ({ pag
   await expectAccessible(page);
 });
 
-test('sign-in issues a fresh session id, and signing out ends the session on the server', async ({ page, context, request }) => {
+test('sign-in issues a fresh session id, and signing out ends the session on the server', async ({ page, context, request, baseURL }) => {
   const sessionCookie = async () => (await context.cookies()).find((c) => c.name === 'peerpath.session_token')?.value;
   // A session id planted before sign-in (session fixation) is never adopted.
-  await context.addCookies([{ name: 'peerpath.session_token', value: 'planted-by-someone-else', url: page.url() === 'about:blank' ? 'http://localhost:4329' : page.url() }]);
+  await context.addCookies([{ name: 'peerpath.session_token', value: 'planted-by-someone-else', url: baseURL ?? '' }]);
   await signIn(page, demo.mentor);
   const first = await sessionCookie();
   expect(first).toBeTruthy();

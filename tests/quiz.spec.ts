@@ -49,8 +49,8 @@ test('malformed and foreign quiz submissions get a 400 with a message and store 
   await expect(row.getByRole('cell').nth(3)).toHaveText('0');
 });
 
-test('a signed-out submission is refused with 401 and a way forward', async ({ request }) => {
-  const response = await request.post(endpoint, { data: { answers: {} }, headers: { Origin: 'http://localhost:4329' } });
+test('a signed-out submission is refused with 401 and a way forward', async ({ request, baseURL }) => {
+  const response = await request.post(endpoint, { data: { answers: {} }, headers: { Origin: baseURL ?? '' } });
   expect(response.status()).toBe(401);
   expect((await response.json()).error).toMatch(/Sign in again/);
 });
