@@ -32,6 +32,15 @@ test('an admin writes a role guide with a live preview, publishes two versions, 
   await expect(page.locator('ins')).toContainText('Supervision every week, with a peer lead.');
   await expectAccessible(page);
 
+  // The public pages pass axe (checked with scripts on), then read fully with scripts off.
+  const axeContext = await browser.newContext();
+  const axePage = await axeContext.newPage();
+  await axePage.goto('/orgs/harbour-demo');
+  await expectAccessible(axePage);
+  await axePage.goto('/orgs/harbour-demo/guides/peer-support-worker-community-team');
+  await expectAccessible(axePage);
+  await axeContext.close();
+
   const visitor = await browser.newContext({ javaScriptEnabled: false });
   const publicPage = await visitor.newPage();
   await publicPage.goto('/orgs/harbour-demo');

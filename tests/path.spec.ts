@@ -85,6 +85,7 @@ test('a trainee finishes training and their mentor moves them into placement', a
   // Completing training earned a certificate, with a public verification page and an Open Badges 3.0 credential.
   await page.goto('/path');
   await page.getByRole('link', { name: 'My certificates' }).click();
+  await expectAccessible(page);
   await page.getByRole('link', { name: 'Training completed' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Training completed' })).toBeVisible();
   await expect(page.getByText(demo.trainee2.name, { exact: true })).toBeVisible();

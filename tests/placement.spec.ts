@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, signIn, test } from './fixtures.ts';
+import { choices, demo, expect, expectAccessible, moduleFixture, signIn, test } from './fixtures.ts';
 
 const happened = 'A resident and I washed up after lunch. He talked about the bakery where he used to work.';
 
@@ -33,6 +33,10 @@ test('a trainee writes a diary entry, shares it, the mentor reads and comments, 
   await expect(page.getByRole('status')).toHaveText('Entry saved. It is private to you.');
   await expect(page.getByText('missed', { exact: true })).toHaveJSProperty('tagName', 'STRONG');
   await expectAccessible(page);
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByLabel('Where, or during what activity?')).toHaveValue('the unit kitchen');
+  await expectAccessible(page);
+  await page.goBack();
   const entryUrl = page.url().replace(/\?.*$/, '');
 
   // Private: the mentor cannot open it, and gets the same 404 as for a missing entry.
@@ -105,12 +109,19 @@ test('hours are logged, verified by the mentor and then locked; the mentor can r
   await mentorContext.close();
 });
 
-test('a trainee rates a competency with evidence and the mentor signs it off; wellbeing check-ins stay private unless shared', async ({ page, browser }) => {
+test('a trainee rates a competency with evidence and the mentor signs it off; wellbeing check-ins stay private unless shared', async ({ page, browser, baseURL }) => {
   await signIn(page, demo.trainee, '/competencies');
+  // A quiz result to offer as evidence.
+  const module = moduleFixture('mutuality-and-relationship');
+  const answers = Object.fromEntries(choices(module).map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
+  const followUps = Object.fromEntries(choices(module).flatMap((q) => (q.type === 'scenario' ? [[q.id, q.options.find((o) => o.correct)!.followUp.options.find((o) => o.correct)!.id]] : [])));
+  const submitted = await page.request.post(`/api/modules/${module.id}/attempts`, { data: { answers, followUps }, headers: { Origin: baseURL ?? '' } });
+  expect(submitted.status()).toBe(201);
+  await page.reload();
   await expectAccessible(page);
   const mutuality = page.getByRole('region', { name: 'Mutual, trusting relationships' });
   await mutuality.getByRole('radio', { name: /^2\. Developing/ }).check();
-  await mutuality.getByRole('checkbox', { name: /^Quiz: Recovery values in practice/ }).check();
+  await mutuality.getByRole('checkbox', { name: /^Quiz: Mutuality and relationship, best 100%/ }).check();
   await mutuality.getByRole('button', { name: 'Save rating' }).click();
   await expect(page.getByRole('status')).toHaveText('Rating saved.');
   await expect(page.getByRole('region', { name: 'Mutual, trusting relationships' })).toContainText('Your latest rating: Developing');
