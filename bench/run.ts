@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runSearchBench } from './search.ts';
 import { runStoreBench } from './store.ts';
+import { runPageJsBench } from './page-js.ts';
 
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' };
 const search = runSearchBench();
@@ -23,3 +24,9 @@ writeFileSync('bench/results/store.json', `${JSON.stringify({ date: new Date().t
 console.log('\n| engine | learners | data file MB | quiz submission p50 / p95 / p99 ms | diary save p50 / p95 / p99 ms |');
 console.log('|---|---|---|---|---|');
 for (const r of store) console.log(`| ${r.engine} | ${r.learners} | ${r.fileMb ?? '–'} | ${r.quiz.p50} / ${r.quiz.p95} / ${r.quiz.p99} | ${r.diary.p50} / ${r.diary.p95} / ${r.diary.p99} |`);
+
+const pageJs = await runPageJsBench();
+writeFileSync('bench/results/page-js.json', `${JSON.stringify({ date: new Date().toISOString(), machine, pageJs }, null, 2)}\n`);
+console.log('\n| page type | path | JavaScript files | JavaScript KB (gzip) |');
+console.log('|---|---|---|---|');
+for (const r of pageJs) console.log(`| ${r.page} | ${r.path} | ${r.files} | ${r.gzipKb} |`);
