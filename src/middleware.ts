@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getRuntime } from './server/runtime.ts';
+import { json } from './server/http.ts';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -8,8 +9,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 
 /**
  * Opens the runtime, resolves the signed-in person, and guards JSON endpoints

@@ -1,4 +1,5 @@
-import { t } from './i18n/index.ts';
+import type { z } from 'astro/zod';
+import { hasMessage, t } from './i18n/index.ts';
 import type { Store } from './store/index.ts';
 
 /** The outcome of a domain action: its value, or a status and a message a person can act on. */
@@ -13,4 +14,17 @@ export const notFound = <T>(): Outcome<T> => refuse(404, t('path.notFound'));
 /** Whether a person is an admin of an organisation, decided from the membership records. */
 export async function isAdminOf(store: Store, userId: string, organisationId: string): Promise<boolean> {
   return (await store.membershipsOf(userId)).some((m) => m.organisationId === organisationId && m.role === 'admin');
+}
+
+/**
+ * One message per invalid form field, from a zod error: the first problem of
+ * each field, worded by the catalogue key `keyOf` names for it.
+ */
+export function fieldErrors(error: z.ZodError, keyOf: (issue: z.core.$ZodIssue) => string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = keyOf(issue);
+    fields[String(issue.path[0])] ??= hasMessage(key) ? t(key) : issue.message;
+  }
+  return fields;
 }

@@ -49,6 +49,7 @@ test('an admin opens an intake and invites a trainee by link; the new trainee cr
   await newcomer.getByLabel('Type the password again').fill('walking by the harbour');
   await newcomer.getByRole('button', { name: 'Create account and join' }).click();
   await expect(newcomer).toHaveURL(/\/path\?welcome=1$/);
+  await expect(newcomer.getByRole('status')).toHaveText('Welcome to Harbour Peer Support (demo).');
   await expect(newcomer.getByText('Pathway: Peer recovery credential (IC&RC model)')).toBeVisible();
   await expect(newcomer.getByText('Signed in as Nia Okafor')).toBeVisible();
 

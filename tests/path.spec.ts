@@ -3,8 +3,9 @@ import type { Page } from '@playwright/test';
 import { readCurriculum } from '../src/curriculum/read.ts';
 import { answerQuiz, demo, expect, expectAccessible, moduleFixture, quizReady, signIn, test } from './fixtures.ts';
 
-
-const pathway = readCurriculum(process.cwd()).pathways.find((p) => p.id === 'hong-kong-peer-support')!;
+const curriculum = readCurriculum(process.cwd());
+const pathway = curriculum.pathways.find((p) => p.id === 'hong-kong-peer-support')!;
+const competencyTitle = (id: string) => curriculum.framework.domains.find((d) => d.id === id)!.title;
 
 async function logHours(page: Page, category: string, hours: number) {
   await page.getByLabel('Hours', { exact: true }).fill(String(hours));
@@ -14,8 +15,8 @@ async function logHours(page: Page, category: string, hours: number) {
   await expect(page.getByRole('status')).toHaveText(/Saved/);
 }
 
-test('a trainee finishes training and their mentor moves them into placement', async ({ page, browser }) => {
-  test.setTimeout(240_000);
+test('a trainee finishes training and placement, their mentor confirms each move, and they check in once employed', async ({ page, browser }) => {
+  test.setTimeout(360_000);
   await signIn(page, demo.trainee2, '/path');
   await expect(page.getByText('You are in: Training')).toBeVisible();
   await expect(page.getByRole('list', { name: 'The three phases of the path' }).getByRole('listitem').first()).toHaveAttribute('aria-current', 'step');
@@ -116,6 +117,65 @@ test('a trainee finishes training and their mentor moves them into placement', a
   await verifier.reload();
   await expect(verifier.getByRole('heading', { name: 'Revoked certificate' })).toBeVisible();
   await publicContext.close();
+
+  // Placement: the placement module, 52 practice hours, supervision and every sign-off, then employment and a check-in.
+  for (const moduleId of pathway.placement.modules) {
+    await page.goto(`/modules/${moduleId}/quiz`);
+    await quizReady(page);
+    await answerQuiz(page, moduleFixture(moduleId), 'right');
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await expect(page.getByRole('heading', { name: /You passed this module/ })).toBeVisible();
+  }
+  await page.goto('/hours');
+  for (const [category, hours] of [['One-to-one support', 16], ['One-to-one support', 4], ['Group work', 8], ['Team and admin', 16], ['Team and admin', 8]] as const) await logHours(page, category, hours);
+
+  const mentorContext2 = await browser.newContext();
+  const mentor2 = await mentorContext2.newPage();
+  await signIn(mentor2, demo.mentor, '/mentor');
+  await mentor2.getByRole('link', { name: demo.trainee2.name }).click();
+  const menteeUrl = mentor2.url();
+  for (let left = 5; left > 0; left--) {
+    await mentor2.getByRole('button', { name: /^Verify \d+ hours on/ }).first().click();
+    await expect(mentor2.getByRole('status')).toHaveText('Hours verified and locked.');
+  }
+  await mentor2.getByLabel('Length in minutes').fill('360');
+  await mentor2.getByLabel('Topics').fill('Boundaries; using my story; role clarity');
+  await mentor2.getByRole('button', { name: 'Record session' }).click();
+  await expect(mentor2.getByRole('status')).toHaveText('Supervision session recorded.');
+  await mentor2.goto(`${menteeUrl}/competencies`);
+  for (const id of pathway.placement.competencies) {
+    const region = mentor2.getByRole('region', { name: competencyTitle(id) });
+    await region.getByRole('radio', { name: /^3\. Competent/ }).check();
+    await region.getByRole('button', { name: 'Save rating' }).click();
+    await expect(mentor2.getByRole('status')).toHaveText('Rating saved.');
+  }
+  await mentor2.goto(menteeUrl);
+  await expect(mentor2.getByText(`${demo.trainee2.name} has met everything Work placement asks for.`)).toBeVisible();
+  await mentor2.getByRole('button', { name: 'Confirm move to Employment' }).click();
+  await expect(mentor2.getByRole('status')).toHaveText(`Move confirmed. ${demo.trainee2.name} is now in Employment.`);
+
+  await page.goto('/path');
+  await expect(page.getByText('You are in: Employment')).toBeVisible();
+  await expect(page.getByText(/Month 3: due \d{4}-\d{2}-\d{2}: upcoming/)).toBeVisible();
+  await page.getByRole('link', { name: 'Check in now' }).click();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await expect(page.getByText('Choose the phase that best describes your role right now.').first()).toBeVisible();
+  await expect(page.getByLabel('Which check-in is this?')).toHaveValue('3');
+  await page.getByRole('radio', { name: /^Early beginnings/ }).check();
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await expect(page.getByRole('status')).toHaveText('Thank you. Your mentor will see your check-in.');
+  await expect(page.getByText(/Your role phase: Early beginnings.*\(waiting for your mentor to confirm\)/)).toBeVisible();
+  await expect(page.getByText(/Month 3: due \d{4}-\d{2}-\d{2}: done/)).toBeVisible();
+
+  await mentor2.goto(menteeUrl);
+  await mentor2.getByRole('button', { name: /^Confirm "Early beginnings/ }).click();
+  await expect(mentor2.getByRole('status')).toHaveText('Check-in confirmed.');
+  await mentorContext2.close();
+  await page.reload();
+  await expect(page.getByText('(waiting for your mentor to confirm)')).toHaveCount(0);
+  await page.goto('/certificates');
+  await expect(page.getByRole('link', { name: 'Supervised work placement completed' })).toBeVisible();
 });
 
 test('only the assigned mentor can open a mentee page; others get the same 404 as a page that does not exist', async ({ browser }) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import { diffLines } from 'diff';
 import { t } from '../i18n/index.ts';
-import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
+import { fieldErrors, isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { RoleGuide, RoleGuideVersion } from './records.ts';
 import { ROLE_GUIDE_TEMPLATE } from './template.ts';
@@ -42,11 +42,7 @@ export const GuideInputSchema = z.object({
   draft: z.string().max(50_000, { error: 'guideTooLong' }),
 });
 
-function fieldsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[String(issue.path[0])] ??= t(`guides.errors.${issue.message}` as 'guides.errors.guideTitle');
-  return fields;
-}
+const fieldsOf = (error: z.ZodError) => fieldErrors(error, (issue) => `guides.errors.${issue.message}`);
 
 /** An admin starts a new guide from the template. */
 export async function createGuide(store: Store, actorId: string, organisationId: string, raw: unknown, now = new Date()): Promise<Outcome<RoleGuide>> {

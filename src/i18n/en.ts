@@ -12,7 +12,6 @@ export const en = {
   },
   nav: {
     label: 'Main',
-    home: 'Home',
     modules: 'Modules',
     progress: 'My path',
     hours: 'Hours',
@@ -27,7 +26,6 @@ export const en = {
     signIn: 'Sign in',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {name}',
-    myAccount: 'My account',
   },
   home: {
     title: 'Welcome to PeerPath',
@@ -344,7 +342,6 @@ export const en = {
     history: 'Rating history',
     by: '{level} by {who} on {date}',
     you: 'you',
-    mentorWord: 'your mentor',
   },
   guides: {
     title: 'Role guides',
@@ -501,7 +498,6 @@ export const en = {
     target: 'Target {target} hours: median verified {median}; met by {share}',
     question: 'Question',
     correct: 'Correct',
-    option: 'Option',
     chosen: 'Times chosen',
     csv: 'Download as CSV',
     csvTables: {
@@ -526,7 +522,6 @@ export const en = {
       training: 'Training completed',
       placement: 'Supervised work placement completed',
     },
-    open: 'Open certificate',
     certifies: 'This certifies that',
     completed: 'has completed',
     onPathway: 'on the pathway "{pathway}"',
@@ -669,7 +664,6 @@ export const en = {
     none: 'You have no mentees yet. Your organisation pairs mentors with mentees.',
     phase: 'Phase',
     pending: 'Hours waiting',
-    open: 'Open',
     menteeTitle: '{name}',
     isIn: '{name} is in {phase}',
     back: 'Back to my mentees',
@@ -741,10 +735,6 @@ export const en = {
     membersTitle: 'Everyone in your organisation',
   },
   progress: {
-    title: 'My progress',
-    intro: 'Where you are on the path, and what is still ahead.',
-    currentPhase: 'Current phase: {phase}',
-    passedCount: 'Modules passed: {passed} of {total}',
     module: 'Module',
     best: 'Best score',
     attempts: 'Attempts',

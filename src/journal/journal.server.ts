@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { formatISO } from 'date-fns';
 import { t } from '../i18n/index.ts';
 import { isMentorOf, pathFor, type Catalogue } from '../path/path.server.ts';
-import { notFound, type Outcome } from '../outcome.ts';
+import { fieldErrors, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import { identifyingHints, type IdentifyingHint } from './identifying.ts';
 import { notify, notifyMentors } from '../notifications/notify.server.ts';
@@ -49,8 +49,7 @@ export async function writeDiaryEntry(
   const organisationId = existing?.organisationId ?? state?.enrolment.organisationId;
   if (!organisationId) return { ok: false, status: 409, message: t('path.errors.notEnrolled') };
   const parsed = DiaryInputSchema.safeParse(raw);
-  const fields: Record<string, string> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= t(`journal.errors.${issue.message}` as 'journal.errors.diaryDate');
+  const fields = parsed.success ? {} : fieldErrors(parsed.error, (issue) => `journal.errors.${issue.message}`);
   if (parsed.success) {
     if (parsed.data.date > formatISO(now, { representation: 'date' })) fields['date'] = t('journal.errors.diaryFuture');
     if (parsed.data.values.some((v) => !catalogue.titles.competencies.has(v))) fields['values'] = t('journal.errors.diaryValues');
@@ -138,11 +137,7 @@ export async function recordWellbeing(store: Store, catalogue: Catalogue, actorI
   const state = await pathFor(store, catalogue, actorId, now);
   if (!state) return { ok: false, status: 409, message: t('path.errors.notEnrolled') };
   const parsed = WellbeingInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= t(`journal.errors.${issue.message}` as 'journal.errors.wellbeingScale');
-    return { ok: false, status: 400, message: t('path.errors.fixFields'), fields };
-  }
+  if (!parsed.success) return { ok: false, status: 400, message: t('path.errors.fixFields'), fields: fieldErrors(parsed.error, (issue) => `journal.errors.${issue.message}`) };
   const { share, ...answers } = parsed.data;
   const at = now.toISOString();
   const checkIn: WellbeingCheckIn = { id: randomUUID(), userId: actorId, organisationId: state.enrolment.organisationId, ...answers, ...(share ? { sharedAt: at } : {}), createdAt: at };

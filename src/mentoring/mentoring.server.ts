@@ -6,7 +6,7 @@ import { t } from '../i18n/index.ts';
 import { notify } from '../notifications/notify.server.ts';
 import { thresholdsOf } from '../orgs/settings.server.ts';
 import { isMentorOf, pathFor, type Catalogue } from '../path/path.server.ts';
-import { notFound, type Outcome } from '../outcome.ts';
+import { fieldErrors, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { SupervisionSession } from './records.ts';
 import { rosterRow, type RosterRow } from './roster.ts';
@@ -48,8 +48,7 @@ export async function recordSupervision(store: Store, catalogue: Catalogue, ment
   const mentorship = (await store.activeMentorships({ mentorId, menteeId }))[0];
   if (!mentorship) return notFound();
   const parsed = SupervisionInputSchema.safeParse(raw);
-  const fields: Record<string, string> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= t(`mentor.errors.${issue.message}` as 'mentor.errors.supervisionDate');
+  const fields = parsed.success ? {} : fieldErrors(parsed.error, (issue) => `mentor.errors.${issue.message}`);
   if (parsed.success && parsed.data.date > formatISO(now, { representation: 'date' })) fields['date'] = t('mentor.errors.supervisionFuture');
   if (!parsed.success || Object.keys(fields).length) return { ok: false, status: 400, message: t('path.errors.fixFields'), fields };
   const state = await pathFor(store, catalogue, menteeId, now);

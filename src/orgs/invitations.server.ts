@@ -7,16 +7,12 @@ import { MIN_PASSWORD_LENGTH } from '../auth/auth.ts';
 import { learningEvent } from '../events/build.ts';
 import { t } from '../i18n/index.ts';
 import type { Catalogue } from '../path/path.server.ts';
-import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
+import { fieldErrors, isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import { currentEnrolment } from '../path/rules.ts';
 import type { Organisation, Store } from '../store/index.ts';
 import type { Intake, Invitation } from './records.ts';
 
-const fieldsOf = (error: z.ZodError, prefix: string): Record<string, string> => {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[String(issue.path[0])] ??= t(`${prefix}.${String(issue.path[0])}` as 'invite.errors.name');
-  return fields;
-};
+const fieldsOf = (error: z.ZodError, prefix: string) => fieldErrors(error, (issue) => `${prefix}.${String(issue.path[0])}`);
 
 
 /** The hash under which an invitation's secret is stored. */

@@ -3,9 +3,9 @@ import { z } from 'astro/zod';
 import { formatISO } from 'date-fns';
 import type { Pathway, Phase } from '../curriculum/schema.ts';
 import { learningEvent } from '../events/build.ts';
-import { t } from '../i18n/index.ts';
+import { hasMessage, t } from '../i18n/index.ts';
 import type { Store } from '../store/index.ts';
-import { isAdminOf, notFound, refuse, type Outcome } from '../outcome.ts';
+import { fieldErrors, isAdminOf, notFound, refuse, type Outcome } from '../outcome.ts';
 import { notify, notifyMentors } from '../notifications/notify.server.ts';
 import { issueCertificate } from '../certificates/certificates.server.ts';
 import { RolePhaseSchema, type HoursEntry } from './records.ts';
@@ -30,6 +30,22 @@ export async function isMentorOf(store: Store, mentorId: string, menteeId: strin
 }
 
 
+/** The name of a requirement: whole-placement and supervision hours have their own; the rest carry theirs. */
+export function requirementLabel(requirement: Requirement): string {
+  if (requirement.id === 'hours:placement') return t('path.placementHours');
+  if (requirement.id === 'hours:supervision') return t('path.supervisionHours');
+  return requirement.label;
+}
+
+/** Names an hours category: the pathway's training categories, then the placement categories in the catalogue. */
+export function hoursCategoryLabeller(pathway: Pathway | undefined): (category: string) => string {
+  const training = new Map(pathway?.training.hours.map((h) => [h.category, h.label]));
+  return (category) => {
+    const key = `hours.categories.${category}`;
+    return training.get(category) ?? (hasMessage(key) ? t(key) : category);
+  };
+}
+
 /** Describes an unmet requirement in plain words, for refusals and "what is left" lists. */
 export function describeRequirement(requirement: Requirement): string {
   switch (requirement.kind) {
@@ -37,10 +53,8 @@ export function describeRequirement(requirement: Requirement): string {
       return requirement.best === null
         ? t('path.missing.moduleNotTaken', { module: requirement.label, passMark: requirement.target })
         : t('path.missing.moduleBelow', { module: requirement.label, best: requirement.best, passMark: requirement.target });
-    case 'hours': {
-      const label = requirement.id === 'hours:placement' ? t('path.placementHours') : requirement.id === 'hours:supervision' ? t('path.supervisionHours') : requirement.label;
-      return t('path.missing.hours', { label, done: requirement.done, target: requirement.target, pending: requirement.pending });
-    }
+    case 'hours':
+      return t('path.missing.hours', { label: requirementLabel(requirement), done: requirement.done, target: requirement.target, pending: requirement.pending });
     case 'competency':
       return t('path.missing.competency', { competency: requirement.label });
   }
@@ -81,8 +95,7 @@ export async function logHours(store: Store, catalogue: Catalogue, actorId: stri
   const state = await pathFor(store, catalogue, actorId, now);
   if (!state) return refuse(409, t('path.errors.notEnrolled'));
   const parsed = HoursInputSchema.safeParse(raw);
-  const fields: Record<string, string> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= t(`path.errors.${issue.message}` as 'path.errors.hoursDate');
+  const fields = parsed.success ? {} : fieldErrors(parsed.error, (issue) => `path.errors.${issue.message}`);
   const categories = hoursCategories(state.pathway);
   const allowed = [...categories.training.map((c) => c.id), ...categories.placement];
   if (parsed.success && !allowed.includes(parsed.data.category)) fields['category'] = t('path.errors.hoursCategory');

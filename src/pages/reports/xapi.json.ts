@@ -1,11 +1,10 @@
 import type { APIRoute } from 'astro';
 import { adminOrganisation } from '../../orgs/context.ts';
 import { organisationStatements } from '../../reports/reports.server.ts';
+import { json } from '../../server/http.ts';
 
 /** The organisation's learning events as xAPI 1.0.3 statements (JSON), for its admins. */
 export const GET: APIRoute = async ({ locals, url }) => {
-  const json = (status: number, body: unknown, extra: Record<string, string> = {}) =>
-    new Response(JSON.stringify(body, null, 2), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra } });
   if (!locals.user) return json(401, { error: 'Sign in to download learning records.' });
   const organisation = adminOrganisation(locals.memberships, url);
   if (!organisation) return json(404, { error: 'We could not find that organisation among the ones you administer.' });

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { renderUserMarkdown } from '../../../text/markdown.ts';
+import { json } from '../../../server/http.ts';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
 const BodySchema = z.object({ markdown: z.string().max(50_000) });
 
 /** Renders role-guide markdown exactly as the published page will, for the editor's live preview. Admins only. */

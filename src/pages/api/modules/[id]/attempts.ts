@@ -2,9 +2,8 @@ import type { APIRoute } from 'astro';
 import { moduleById, pathCatalogue } from '../../../../curriculum/collections.ts';
 import { pathFor } from '../../../../path/path.server.ts';
 import { submitQuiz } from '../../../../quiz/submit.server.ts';
+import { json } from '../../../../server/http.ts';
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 /** Scores a quiz submission on the server and returns the result with feedback on every option. */
 export const POST: APIRoute = async ({ params, locals, request }) => {

@@ -1,0 +1,4 @@
+/** The `aria-describedby` of a form field: its hint (if any) and its error (when there is one). */
+export function describedBy(fields: Record<string, string>, name: string, hint?: string): string | undefined {
+  return [hint, fields[name] ? `${name}-error` : undefined].filter(Boolean).join(' ') || undefined;
+}
