@@ -1,58 +1,11 @@
 import { createAdapterFactory, type CleanedWhere } from 'better-auth/adapters';
-import type { AuthRow, AuthTables } from '../store/store.ts';
+import { byId } from '../store/auth-where.ts';
+import type { AuthRow, AuthTables, AuthWhere } from '../store/store.ts';
 
-type Value = CleanedWhere['value'];
+/** The library's where-list with its defaults spelled out. */
+const conditions = (where: readonly CleanedWhere[] | undefined): AuthWhere =>
+  (where ?? []).map((c) => ({ field: c.field, value: c.value, operator: c.operator ?? 'eq', connector: c.connector ?? 'AND', mode: c.mode ?? 'sensitive' }));
 
-const fold = (value: unknown, insensitive: boolean): unknown =>
-  insensitive && typeof value === 'string' ? value.toLowerCase() : value;
-
-/** Evaluates one where-clause of the auth library against a stored row. */
-function matches(row: AuthRow, clause: CleanedWhere): boolean {
-  const insensitive = clause.mode === 'insensitive';
-  const actual = fold(row[clause.field], insensitive);
-  const expected: Value | unknown = Array.isArray(clause.value)
-    ? clause.value.map((item) => fold(item, insensitive))
-    : fold(clause.value, insensitive);
-  switch (clause.operator) {
-    case 'eq':
-      return expected === null ? actual == null : actual === expected;
-    case 'ne':
-      return expected === null ? actual != null : actual !== expected;
-    case 'in':
-      return Array.isArray(expected) && (expected as unknown[]).includes(actual);
-    case 'not_in':
-      return Array.isArray(expected) && !(expected as unknown[]).includes(actual);
-    case 'contains':
-      return typeof actual === 'string' && typeof expected === 'string' && actual.includes(expected);
-    case 'starts_with':
-      return typeof actual === 'string' && typeof expected === 'string' && actual.startsWith(expected);
-    case 'ends_with':
-      return typeof actual === 'string' && typeof expected === 'string' && actual.endsWith(expected);
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte': {
-      if (expected == null || actual == null) return false;
-      const [a, b] = [actual as string | number, expected as string | number];
-      if (clause.operator === 'gt') return a > b;
-      if (clause.operator === 'gte') return a >= b;
-      if (clause.operator === 'lt') return a < b;
-      return a <= b;
-    }
-    default:
-      return false;
-  }
-}
-
-/**
- * Turns the auth library's where-list into a predicate. As in its SQL adapters,
- * AND-clauses must all hold and, when there are OR-clauses, at least one of them.
- */
-export function predicateFor(where: readonly CleanedWhere[] | undefined): (row: AuthRow) => boolean {
-  const all = (where ?? []).filter((clause) => clause.connector !== 'OR');
-  const any = (where ?? []).filter((clause) => clause.connector === 'OR');
-  return (row) => all.every((clause) => matches(row, clause)) && (any.length === 0 || any.some((clause) => matches(row, clause)));
-}
 
 function project<T>(row: AuthRow, select: readonly string[] | undefined): T {
   if (!select?.length) return row as T;
@@ -88,11 +41,11 @@ export function tableAdapter(tables: AuthTables) {
     adapter: () => ({
       create: async ({ model, data, select }) => project(await tables.insert(model, data as AuthRow), select),
       findOne: async ({ model, where, select }) => {
-        const [row] = await tables.select(model, predicateFor(where));
+        const [row] = await tables.select(model, conditions(where));
         return row ? project(row, select) : null;
       },
       findMany: async ({ model, where, limit, offset, sortBy, select }) => {
-        const rows = await tables.select(model, predicateFor(where));
+        const rows = await tables.select(model, conditions(where));
         if (sortBy) {
           const direction = sortBy.direction === 'asc' ? 1 : -1;
           rows.sort((a, b) => direction * compare(a[sortBy.field], b[sortBy.field]));
@@ -100,19 +53,19 @@ export function tableAdapter(tables: AuthTables) {
         const start = offset ?? 0;
         return rows.slice(start, limit ? start + limit : undefined).map((row) => project(row, select));
       },
-      count: async ({ model, where }) => (await tables.select(model, predicateFor(where))).length,
+      count: async ({ model, where }) => (await tables.select(model, conditions(where))).length,
       update: async ({ model, where, update }) => {
-        const [first] = await tables.select(model, predicateFor(where));
+        const [first] = await tables.select(model, conditions(where));
         if (!first) return null;
-        const [updated] = await tables.update(model, (row) => row.id === first.id, update as Record<string, unknown>);
+        const [updated] = await tables.update(model, byId(first.id), update as Record<string, unknown>);
         return (updated ?? null) as never;
       },
-      updateMany: async ({ model, where, update }) => (await tables.update(model, predicateFor(where), update)).length,
+      updateMany: async ({ model, where, update }) => (await tables.update(model, conditions(where), update)).length,
       delete: async ({ model, where }) => {
-        const [first] = await tables.select(model, predicateFor(where));
-        if (first) await tables.remove(model, (row) => row.id === first.id);
+        const [first] = await tables.select(model, conditions(where));
+        if (first) await tables.remove(model, byId(first.id));
       },
-      deleteMany: async ({ model, where }) => tables.remove(model, predicateFor(where)),
+      deleteMany: async ({ model, where }) => tables.remove(model, conditions(where)),
     }),
   });
 }

@@ -38,6 +38,7 @@ import {
   type WellbeingCheckIn,
 } from '../journal/records.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { predicateFor } from './auth-where.ts';
 import type { AuthRow, AuthTables, Membership, Organisation, PersonalDataExport, Person, ProgressRecords, Store } from './store.ts';
 import { PERSONAL_DATA } from './personal-data.ts';
 import { CertificateSchema, type Certificate } from '../certificates/records.ts';
@@ -155,7 +156,7 @@ class DocumentStore implements Store {
   #authTables(): AuthTables {
     const table = (doc: StoreDocument, model: string): AuthRow[] => (doc.auth[model] ??= []);
     return {
-      select: async (model, where) => table(this.#db.data, model).filter(where).map((row) => structuredClone(row)),
+      select: async (model, where) => table(this.#db.data, model).filter(predicateFor(where)).map((row) => structuredClone(row)),
       insert: (model, row) =>
         this.#commit((doc) => {
           const rows = table(doc, model);
@@ -166,7 +167,8 @@ class DocumentStore implements Store {
       update: (model, where, patch) =>
         this.#commit((doc) => {
           const rows = table(doc, model);
-          const before = rows.map((row, index) => [index, row] as const).filter(([, row]) => where(row));
+          const matching = predicateFor(where);
+          const before = rows.map((row, index) => [index, row] as const).filter(([, row]) => matching(row));
           for (const [index, row] of before) rows[index] = { ...row, ...structuredClone(patch), id: row.id };
           return {
             result: before.map(([index]) => structuredClone(rows[index] as AuthRow)),
@@ -176,7 +178,8 @@ class DocumentStore implements Store {
       remove: (model, where) =>
         this.#commit((doc) => {
           const rows = table(doc, model);
-          const kept = rows.filter((row) => !where(row));
+          const matching = predicateFor(where);
+          const kept = rows.filter((row) => !matching(row));
           const original = doc.auth[model];
           doc.auth[model] = kept;
           return { result: rows.length - kept.length, undo: () => void (doc.auth[model] = original ?? []) };

@@ -3,7 +3,8 @@ import type { QuizAttempt } from '../quiz/attempt.ts';
 import { learningEvent } from '../events/build.ts';
 import { emptyRecords } from '../path/rules.ts';
 import type { HoursEntry } from '../path/records.ts';
-import type { Store } from './store.ts';
+import type { AuthCondition, AuthWhere, Store } from './store.ts';
+import { byId, whereEq } from './auth-where.ts';
 
 const at = '2026-11-02T10:00:00.000Z';
 
@@ -158,12 +159,50 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       await tables.insert('user', { id: 'u1', email: 'a@example.org', name: 'A' });
       await tables.insert('user', { id: 'u2', email: 'b@example.org', name: 'B' });
       expect(await store.hasAccounts()).toBe(true);
-      expect(await tables.select('user', (row) => row.email === 'b@example.org')).toEqual([{ id: 'u2', email: 'b@example.org', name: 'B' }]);
-      const updated = await tables.update('user', (row) => row.id === 'u1', { name: 'Ada', id: 'ignored' });
+      expect(await tables.select('user', whereEq('email', 'b@example.org'))).toEqual([{ id: 'u2', email: 'b@example.org', name: 'B' }]);
+      const updated = await tables.update('user', byId('u1'), { name: 'Ada', id: 'ignored' });
       expect(updated).toEqual([{ id: 'u1', email: 'a@example.org', name: 'Ada' }]);
-      expect(await tables.remove('user', (row) => row.id === 'u2')).toBe(1);
-      expect(await tables.select('user', () => true)).toEqual([{ id: 'u1', email: 'a@example.org', name: 'Ada' }]);
-      expect(await tables.select('session', () => true)).toEqual([]);
+      expect(await tables.remove('user', byId('u2'))).toBe(1);
+      expect(await tables.select('user', [])).toEqual([{ id: 'u1', email: 'a@example.org', name: 'Ada' }]);
+      expect(await tables.select('session', [])).toEqual([]);
+    });
+
+    describe('auth conditions', () => {
+      const condition = (field: string, value: AuthCondition['value'], extra: Partial<AuthCondition> = {}): AuthCondition => ({ field, value, operator: 'eq', connector: 'AND', mode: 'sensitive', ...extra });
+      const ids = async (where: AuthWhere) => (await store.authTables.select('session', where)).map((row) => row.id).sort();
+      beforeEach(async () => {
+        await store.authTables.insert('session', { id: '1', email: 'Ada@example.org', expiresAt: '2026-01-01T00:00:00.000Z', role: 'mentor', count: 3, active: true });
+        await store.authTables.insert('session', { id: '2', email: 'bo@example.org', expiresAt: '2027-01-01T00:00:00.000Z', role: 'trainee', count: 12, active: false, note: null });
+      });
+
+      it('match everything when there are none', async () => expect(await ids([])).toEqual(['1', '2']));
+      it('compare case-insensitively only when asked', async () => {
+        expect(await ids([condition('email', 'ada@example.org')])).toEqual([]);
+        expect(await ids([condition('email', 'ada@example.org', { mode: 'insensitive' })])).toEqual(['1']);
+      });
+      it('order ISO dates as strings and numbers as numbers', async () => {
+        expect(await ids([condition('expiresAt', '2026-06-01T00:00:00.000Z', { operator: 'gt' })])).toEqual(['2']);
+        expect(await ids([condition('count', 5, { operator: 'lt' })])).toEqual(['1']);
+        expect(await ids([condition('count', 12, { operator: 'gte' })])).toEqual(['2']);
+      });
+      it('compare booleans and missing values', async () => {
+        expect(await ids([condition('active', true)])).toEqual(['1']);
+        expect(await ids([condition('note', null)])).toEqual(['1', '2']);
+        expect(await ids([condition('role', null, { operator: 'ne' })])).toEqual(['1', '2']);
+        expect(await ids([condition('role', 'mentor', { operator: 'ne' })])).toEqual(['2']);
+      });
+      it('support in, not_in and text patterns', async () => {
+        expect(await ids([condition('role', ['mentor', 'admin'], { operator: 'in' })])).toEqual(['1']);
+        expect(await ids([condition('role', ['mentor'], { operator: 'not_in' })])).toEqual(['2']);
+        expect(await ids([condition('email', 'bo@', { operator: 'starts_with' })])).toEqual(['2']);
+        expect(await ids([condition('email', 'example.org', { operator: 'ends_with' })])).toEqual(['1', '2']);
+        expect(await ids([condition('email', '%', { operator: 'contains' })])).toEqual([]);
+        expect(await ids([condition('email', 'ADA', { operator: 'contains', mode: 'insensitive' })])).toEqual(['1']);
+      });
+      it('need all AND conditions and one of the OR conditions', async () => {
+        expect(await ids([condition('role', 'trainee'), condition('id', '1', { connector: 'OR' }), condition('id', '2', { connector: 'OR' })])).toEqual(['2']);
+        expect(await ids([condition('id', '1', { connector: 'OR' }), condition('id', '2', { connector: 'OR' })])).toEqual(['1', '2']);
+      });
     });
   });
 }

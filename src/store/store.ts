@@ -12,20 +12,35 @@ import type { QuizAttempt } from '../quiz/attempt.ts';
 /** A row of an authentication table (user, session, account, ...), JSON-safe. */
 export type AuthRow = Record<string, unknown> & { id: string };
 
+/** One condition of the authentication library on a row's field (its `CleanedWhere`). */
+export type AuthCondition = {
+  field: string;
+  operator: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'not_in' | 'contains' | 'starts_with' | 'ends_with';
+  value: string | number | boolean | string[] | number[] | Date | null;
+  connector: 'AND' | 'OR';
+  mode: 'sensitive' | 'insensitive';
+};
+/**
+ * Which rows an operation applies to: every AND-condition holds and, when
+ * there are OR-conditions, at least one of them (as in the library's SQL
+ * adapters). An empty list matches every row.
+ */
+export type AuthWhere = readonly AuthCondition[];
+
 /**
  * The tables the authentication library keeps. Only the auth adapter
  * (`src/auth/table-adapter.ts`) calls these; everything else uses the domain
  * methods of {@link Store}.
  */
 export interface AuthTables {
-  /** The rows of one table matching a predicate (copies; changing them changes nothing). */
-  select(model: string, where: (row: AuthRow) => boolean): Promise<AuthRow[]>;
+  /** The rows of one table matching `where` (copies; changing them changes nothing). */
+  select(model: string, where: AuthWhere): Promise<AuthRow[]>;
   /** Adds a row and resolves once it is stored durably. */
   insert(model: string, row: AuthRow): Promise<AuthRow>;
   /** Applies a patch to every matching row; resolves to the updated rows once stored. */
-  update(model: string, where: (row: AuthRow) => boolean, patch: Record<string, unknown>): Promise<AuthRow[]>;
+  update(model: string, where: AuthWhere, patch: Record<string, unknown>): Promise<AuthRow[]>;
   /** Removes every matching row; resolves to how many were removed once stored. */
-  remove(model: string, where: (row: AuthRow) => boolean): Promise<number>;
+  remove(model: string, where: AuthWhere): Promise<number>;
 }
 
 /** Everything the progress views need about one person, read in one call. */
