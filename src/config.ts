@@ -12,8 +12,16 @@ export const ConfigSchema = z.object({
   HOST: z.string().min(1).default('localhost'),
   /** Folder holding the data files (lowdb store, lock file, generated secret). */
   DATA_DIR: z.string().min(1).default('.data'),
-  /** Storage engine: `lowdb` (files under DATA_DIR) or `memory` (lost on restart; tests only). */
-  STORE: z.enum(['lowdb', 'memory']).default('lowdb'),
+  /**
+   * Storage engine: `lowdb` (files under DATA_DIR), `postgres` (DATABASE_URL) or
+   * `memory` (lost on restart; tests only). Defaults to `postgres` when
+   * DATABASE_URL is set, else `lowdb`.
+   */
+  STORE: z.enum(['lowdb', 'memory', 'postgres']).optional(),
+  /** PostgreSQL connection URL, e.g. `postgres://peerpath:secret@db.internal/peerpath`. Selects the PostgreSQL store. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://').optional(),
+  /** Most database connections one server process opens (PostgreSQL only). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Public address people use to reach the site; used for cookies and origin checks. */
   PUBLIC_URL: z.url().optional(),
   /** Secret that signs session cookies (32+ characters). Generated into DATA_DIR when unset. */
@@ -38,7 +46,9 @@ export type AppConfig = {
   port: number;
   host: string;
   dataDir: string;
-  store: 'lowdb' | 'memory';
+  store: 'lowdb' | 'memory' | 'postgres';
+  /** Set when `store` is `postgres`. */
+  database: { url: string; poolSize: number } | undefined;
   publicUrl: string;
   authSecret: string | undefined;
   seedDemo: boolean;
@@ -61,13 +71,17 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`PeerPath cannot start: the environment has invalid settings.\n  ${problems.join('\n  ')}\nFix these variables (see "Configuration" in README.md) and start again.`);
   }
   const value = parsed.data;
+  const store = value.STORE ?? (value.DATABASE_URL ? 'postgres' : 'lowdb');
+  if (store === 'postgres' && !value.DATABASE_URL)
+    throw new Error('PeerPath cannot start: STORE=postgres needs DATABASE_URL (for example postgres://peerpath:secret@localhost/peerpath). Set it, or unset STORE to use the embedded store.');
   const dataDir = isAbsolute(value.DATA_DIR) ? value.DATA_DIR : resolve(process.cwd(), value.DATA_DIR);
   const hostForUrl = value.HOST === '0.0.0.0' || value.HOST === '::' ? 'localhost' : value.HOST;
   return {
     port: value.PORT,
     host: value.HOST,
     dataDir,
-    store: value.STORE,
+    store,
+    database: store === 'postgres' && value.DATABASE_URL ? { url: value.DATABASE_URL, poolSize: value.DATABASE_POOL_SIZE } : undefined,
     publicUrl: (value.PUBLIC_URL ?? `http://${hostForUrl}:${value.PORT}`).replace(/\/$/, ''),
     authSecret: value.AUTH_SECRET,
     seedDemo: value.SEED_DEMO === '1',

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLowdbStore, createMemoryStore, STORE_FILE } from '../store/document-store.ts';
+import { createLowdbStore, STORE_FILE } from '../store/document-store.ts';
+import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
 import { purgeInactive } from './account.server.ts';
 import { inactiveAccounts } from './retention.ts';
@@ -33,7 +34,7 @@ describe('retention', () => {
   });
 
   it('purges inactive accounts (a dry run changes nothing) but keeps the last admin of an organisation', async () => {
-    const store = await createMemoryStore();
+    const store = await openTestStore();
     await people(store);
     expect(await purgeInactive(store, 365, { dryRun: true, now })).toEqual({ erased: ['old-trainee@example.org'], kept: ['old-admin@example.org'] });
     expect((await store.people(['old-trainee'])).size).toBe(1);

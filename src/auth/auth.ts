@@ -32,7 +32,8 @@ export function createAuth({ store, config, secret }: { store: Store; config: Ap
     },
     rateLimit: {
       enabled: true,
-      storage: 'memory',
+      // Counters shared by every instance when the store is shared; an embedded store has one process.
+      storage: store.sharedSecret ? 'database' : 'memory',
       window: 60,
       max: 120,
       customRules: {

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readConfig } from '../config.ts';
 import { seedDemo, DEMO_PASSWORD } from '../seed/demo.ts';
 import type { Runtime } from '../server/runtime.ts';
-import { createMemoryStore } from '../store/document-store.ts';
+import { openTestStore } from '../store/test-store.ts';
 import { createAuth } from './auth.ts';
 import { safeNext, signIn, signOut } from './sign-in.server.ts';
 
 async function runtime(attemptsPerMinute = 3): Promise<Runtime> {
   const config = readConfig({ STORE: 'memory', SIGN_IN_ATTEMPTS_PER_MINUTE: String(attemptsPerMinute) });
-  const store = await createMemoryStore();
+  const store = await openTestStore();
   const auth = createAuth({ store, config, secret: 'a-test-secret-that-is-long-enough-1234567890' });
   await seedDemo(auth, store);
   return { config, store, auth };

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../store/document-store.ts';
+import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
 import { certificateFor, issueCertificate, newCode, openBadgeCredential, revokeCertificate } from './certificates.server.ts';
 
 let store: Store;
 beforeEach(async () => {
-  store = await createMemoryStore();
+  store = await openTestStore();
   for (const org of ['a', 'b']) await store.authTables.insert('organization', { id: org, name: `Org ${org}`, slug: `org-${org}` });
   await store.authTables.insert('user', { id: 'tia', name: 'Tia Lam', email: 'tia@example.org' });
   await store.authTables.insert('member', { id: 'm1', organizationId: 'a', userId: 'admin-a', role: 'admin' });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../store/document-store.ts';
+import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
 import { siteIndex } from '../search/site-index.ts';
 import { createGuide, diffText, guideForAdmin, publishedGuides, publishGuide, saveDraft, slugify, unpublishGuide } from './guides.server.ts';
@@ -7,7 +7,7 @@ import { ROLE_GUIDE_TEMPLATE } from './template.ts';
 
 let store: Store;
 beforeEach(async () => {
-  store = await createMemoryStore();
+  store = await openTestStore();
   for (const org of ['a', 'b']) await store.authTables.insert('organization', { id: org, name: `Org ${org.toUpperCase()}`, slug: `org-${org}` });
   await store.authTables.insert('member', { id: 'm1', organizationId: 'a', userId: 'admin-a', role: 'admin' });
   await store.authTables.insert('member', { id: 'm2', organizationId: 'b', userId: 'admin-b', role: 'admin' });

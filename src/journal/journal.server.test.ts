@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readCurriculum } from '../curriculum/read.ts';
 import { enrolPerson, type Catalogue } from '../path/path.server.ts';
-import { createMemoryStore } from '../store/document-store.ts';
+import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
 import { commentOnDiaryEntry, readDiaryEntry, recordWellbeing, shareDiaryEntry, sharedEntriesOf, sharedWellbeingOf, shareWellbeing, writeDiaryEntry } from './journal.server.ts';
 
@@ -23,7 +23,7 @@ const entry = {
 
 let store: Store;
 beforeEach(async () => {
-  store = await createMemoryStore();
+  store = await openTestStore();
   await store.authTables.insert('organization', { id: 'org', name: 'Harbour' });
   for (const [id, role] of [['admin', 'admin'], ['mentor', 'mentor'], ['other-mentor', 'mentor'], ['trainee', 'trainee'], ['other-trainee', 'trainee']] as const)
     await store.authTables.insert('member', { id: `m-${id}`, organizationId: 'org', userId: id, role });

@@ -5,7 +5,7 @@ import { useMailer } from '../notifications/notify.server.ts';
 import { pairMentor, unpairMentor } from '../orgs/people.server.ts';
 import { saveThresholds } from '../orgs/settings.server.ts';
 import { enrolPerson, logHours, pathFor, rateCompetency, verifyHours, type Catalogue } from '../path/path.server.ts';
-import { createMemoryStore } from '../store/document-store.ts';
+import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
 import { recordSupervision, rosterFor } from './mentoring.server.ts';
 
@@ -19,7 +19,7 @@ const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
 
 let store: Store;
 beforeEach(async () => {
-  store = await createMemoryStore();
+  store = await openTestStore();
   await store.authTables.insert('organization', { id: 'org', name: 'Harbour' });
   const people = [['admin', 'admin'], ['mentor', 'mentor'], ['other-mentor', 'mentor'], ['ana', 'trainee'], ['ben', 'trainee'], ['cai', 'trainee']] as const;
   for (const [id, role] of people) {

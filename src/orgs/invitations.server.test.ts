@@ -6,7 +6,7 @@ import { readCurriculum } from '../curriculum/read.ts';
 import { createGuide, guideForAdmin, publishGuide, saveDraft } from '../guides/guides.server.ts';
 import { enrolPerson, pathFor, type Catalogue } from '../path/path.server.ts';
 import type { Runtime } from '../server/runtime.ts';
-import { createMemoryStore } from '../store/document-store.ts';
+import { openTestStore } from '../store/test-store.ts';
 import { pairMentor, unpairMentor } from './people.server.ts';
 import { saveSupportContacts, saveThresholds } from './settings.server.ts';
 import { acceptInvitation, createIntake, createInvitation, deactivateMember, openInvitation, revokeInvitation } from './invitations.server.ts';
@@ -24,7 +24,7 @@ let rt: Runtime;
 const ids: Record<string, string> = {};
 beforeEach(async () => {
   const config = readConfig({ STORE: 'memory', SIGN_IN_ATTEMPTS_PER_MINUTE: '100' });
-  const store = await createMemoryStore();
+  const store = await openTestStore();
   const auth = createAuth({ store, config, secret: 'a-test-secret-that-is-long-enough-1234567890' });
   rt = { config, store, auth };
   for (const org of ['a', 'b']) await store.authTables.insert('organization', { id: org, name: `Org ${org.toUpperCase()}`, slug: `org-${org}`, createdAt: now.toISOString() });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../store/document-store.ts';
+import { openTestStore } from '../store/test-store.ts';
 import { saveSupportContacts, supportContactsFor } from './settings.server.ts';
 
 describe('support contacts', () => {
   it('are set by an admin of the organisation only, validated, and shown to its members', async () => {
-    const store = await createMemoryStore();
+    const store = await openTestStore();
     await store.authTables.insert('organization', { id: 'org', name: 'Harbour' });
     await store.authTables.insert('member', { id: 'm1', organizationId: 'org', userId: 'admin', role: 'admin' });
     await store.authTables.insert('member', { id: 'm2', organizationId: 'org', userId: 'trainee', role: 'trainee' });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readCurriculum } from '../curriculum/read.ts';
-import { createMemoryStore } from '../store/document-store.ts';
+import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
 import { checkIn, confirmCheckIn, confirmMove, enrolPerson, logHours, pathFor, rateCompetency, removeHours, verifyHours, type Catalogue } from './path.server.ts';
 
@@ -13,7 +13,7 @@ const now = new Date('2026-11-20T10:00:00.000Z');
 
 let store: Store;
 beforeEach(async () => {
-  store = await createMemoryStore();
+  store = await openTestStore();
   await store.authTables.insert('organization', { id: 'org', name: 'Harbour' });
   for (const [id, role] of [['admin', 'admin'], ['mentor', 'mentor'], ['other-mentor', 'mentor'], ['trainee', 'trainee']] as const) {
     await store.authTables.insert('user', { id, name: id, email: `${id}@example.org` });

@@ -15,7 +15,8 @@ let runtime: Promise<Runtime> | undefined;
 async function start(): Promise<Runtime> {
   const config = readConfig();
   const store = await openStore(config);
-  const auth = createAuth({ store, config, secret: authSecret(config.authSecret, config.dataDir, config.store !== 'memory') });
+  const secret = config.authSecret ?? (await store.sharedSecret?.()) ?? authSecret(undefined, config.dataDir, config.store !== 'memory');
+  const auth = createAuth({ store, config, secret });
   if (config.seedDemo && !(await store.hasAccounts())) await seedDemo(auth, store);
   useMailer(config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom, config.publicUrl) : undefined);
   useInviteMailer(config.smtpUrl ? smtpInviteMailer(config.smtpUrl, config.mailFrom) : undefined);

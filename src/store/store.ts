@@ -72,7 +72,7 @@ export type Person = { id: string; name: string; email: string };
  */
 export interface Store {
   /** Which engine serves this store, for health output and logs. */
-  readonly engine: 'lowdb' | 'memory';
+  readonly engine: 'lowdb' | 'memory' | 'postgres';
   /** Tables of the authentication library. */
   readonly authTables: AuthTables;
 
@@ -211,6 +211,12 @@ export interface Store {
 
   /** True when at least one account exists (used to decide on demo seeding). */
   hasAccounts(): Promise<boolean>;
+  /**
+   * For engines shared by several processes: the secret that signs session
+   * cookies when none is configured, kept where every instance finds it.
+   * Embedded engines leave this out (the secret then lives in DATA_DIR).
+   */
+  sharedSecret?(): Promise<string>;
   /** Resolves when the store can be read; rejects with the reason otherwise. */
   ping(): Promise<void>;
   /** Flushes and releases the store (and its data-folder lock). */
