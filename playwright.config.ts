@@ -21,6 +21,8 @@ const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? systemChrom
 
 export default defineConfig({
   testDir: 'tests',
+  // Needs two instances on PostgreSQL: run by playwright.postgres.config.ts.
+  testIgnore: ['instances.spec.ts'],
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),

@@ -4,8 +4,10 @@
  *   node scripts/serve.ts          production start: seeds nothing
  *   node scripts/serve.ts --demo   also seeds the demo organisation into an empty store
  *
- * It claims DATA_DIR before the server listens, so a second server on the same
- * data folder refuses to start instead of corrupting it.
+ * With the embedded store it claims DATA_DIR before the server listens, so a
+ * second server on the same data folder refuses to start instead of
+ * corrupting it. With PostgreSQL (DATABASE_URL) any number may run; each
+ * checks at start that the database has been migrated.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -40,4 +42,12 @@ if (health instanceof Error || !health.ok) {
   console.error(`PeerPath started but its data store is not available (${health instanceof Error ? health.message : `status ${health.status}`}). See the messages above.`);
   process.exit(1);
 }
-console.log(`PeerPath is ready at ${config.publicUrl} (data in ${config.store === 'lowdb' ? config.dataDir : 'memory'}${config.seedDemo ? ', demo accounts seeded when empty' : ''}).`);
+const where = { lowdb: config.dataDir, memory: 'memory', postgres: `PostgreSQL ${databaseName(config.database?.url)}` }[config.store];
+console.log(`PeerPath is ready at ${config.publicUrl} (data in ${where}${config.seedDemo ? ', demo accounts seeded when empty' : ''}).`);
+
+/** The database's host and name, never its password, for the log. */
+function databaseName(url: string | undefined): string {
+  if (!url) return '';
+  const parsed = new URL(url);
+  return `${parsed.searchParams.get('host') ?? parsed.host}${parsed.pathname}`;
+}

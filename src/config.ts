@@ -36,6 +36,8 @@ export const ConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).default('PeerPath <no-reply@localhost>'),
   /** Days without activity after which `npm run purge` erases an account; 0 turns retention off. */
   RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(730),
+  /** Seconds after which search picks up role guides published through another instance (PostgreSQL with several instances). */
+  SEARCH_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** A learning record store for xAPI statements (its base URL, ending before /statements). */
   LRS_URL: z.url().optional(),
   LRS_USERNAME: z.string().default(''),
@@ -56,6 +58,7 @@ export type AppConfig = {
   smtpUrl: string | undefined;
   mailFrom: string;
   retentionDays: number;
+  searchRefreshSeconds: number;
   lrs: { url: string; username: string; password: string } | undefined;
 };
 
@@ -89,6 +92,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
     retentionDays: value.RETENTION_DAYS,
+    searchRefreshSeconds: value.SEARCH_REFRESH_SECONDS,
     lrs: value.LRS_URL ? { url: value.LRS_URL, username: value.LRS_USERNAME, password: value.LRS_PASSWORD } : undefined,
   };
 }

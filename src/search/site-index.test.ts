@@ -29,6 +29,16 @@ describe('SiteIndex', () => {
     expect(index.search('wards')).toEqual([]);
   });
 
+  it('replaces every guide at once (as another instance published them), keeping the static documents', () => {
+    const index = new SiteIndex();
+    index.setStatic([doc('a', 'Hope', 'Recovery is possible.')]);
+    index.upsert(doc('guide:1', 'Peer worker on the wards', 'Supervision every fortnight.', 'guide'));
+    index.replaceGuides([doc('guide:2', 'Peer worker in the community', 'Home visits in pairs.', 'guide')]);
+    expect(index.search('wards')).toEqual([]);
+    expect(index.search('home visits').map((r) => r.id)).toEqual(['guide:2']);
+    expect(index.search('recovery').map((r) => r.id)).toEqual(['a']);
+  });
+
   it('turns HTML into searchable text', () => {
     expect(textOf('<h3>Hope</h3><p>It&#39;s <strong>possible</strong> &amp; real.</p>')).toBe("Hope It's possible & real.");
   });

@@ -68,6 +68,13 @@ export class SiteIndex {
     this.#fuse.add(doc);
   }
 
+  /** Replaces every guide document with `docs` (the published guides as the store has them now). */
+  replaceGuides(docs: readonly SearchDoc[]): void {
+    for (const [id, doc] of this.#docs) if (doc.type === 'guide') this.#docs.delete(id);
+    for (const doc of docs) this.#docs.set(doc.id, doc);
+    this.#fuse = new Fuse([...this.#docs.values()], OPTIONS);
+  }
+
   /** Removes a document if present. */
   remove(id: string): void {
     if (!this.#docs.delete(id)) return;
