@@ -5,7 +5,7 @@ import { learningEvent } from '../events/build.ts';
 import { t } from '../i18n/index.ts';
 import { notify } from '../notifications/notify.server.ts';
 import { thresholdsOf } from '../orgs/settings.server.ts';
-import { isMentorOf, pathFor, type Catalogue } from '../path/path.server.ts';
+import { isMentorOf, pathFor, pathFromRecords, type Catalogue } from '../path/path.server.ts';
 import { fieldErrors, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { SupervisionSession } from './records.ts';
@@ -22,12 +22,8 @@ export async function rosterFor(store: Store, catalogue: Catalogue, mentorId: st
   const people = await store.people(mentorships.map((m) => m.menteeId));
   return Promise.all(
     mentorships.map(async (m) => {
-      const [state, records, events, thresholds] = await Promise.all([
-        pathFor(store, catalogue, m.menteeId, now),
-        store.progressFor(m.menteeId),
-        store.eventsFor(m.menteeId),
-        thresholdsOf(store, m.organisationId),
-      ]);
+      const [records, events, thresholds] = await Promise.all([store.progressFor(m.menteeId), store.eventsFor(m.menteeId), thresholdsOf(store, m.organisationId)]);
+      const state = pathFromRecords(catalogue, records, now);
       const name = people.get(m.menteeId)?.name ?? '';
       const row = rosterRow({ menteeId: m.menteeId, name, state, records, events, thresholds, now });
       if (row.flags.includes('stalled'))

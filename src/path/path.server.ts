@@ -4,7 +4,7 @@ import { formatISO } from 'date-fns';
 import type { Pathway, Phase } from '../curriculum/schema.ts';
 import { learningEvent } from '../events/build.ts';
 import { hasMessage, t } from '../i18n/index.ts';
-import type { Store } from '../store/index.ts';
+import type { ProgressRecords, Store } from '../store/index.ts';
 import { fieldErrors, isAdminOf, notFound, refuse, type Outcome } from '../outcome.ts';
 import { notify, notifyMentors } from '../notifications/notify.server.ts';
 import { issueCertificate } from '../certificates/certificates.server.ts';
@@ -18,7 +18,11 @@ export type { Outcome } from '../outcome.ts';
 
 /** Where a person stands, or undefined when they are not enrolled on a known pathway. */
 export async function pathFor(store: Store, catalogue: Catalogue, userId: string, now = new Date()): Promise<PathState | undefined> {
-  const records = await store.progressFor(userId);
+  return pathFromRecords(catalogue, await store.progressFor(userId), now);
+}
+
+/** A person's path state from records already read (for callers that need the records too). */
+export function pathFromRecords(catalogue: Catalogue, records: ProgressRecords, now = new Date()): PathState | undefined {
   const enrolment = currentEnrolment(records.enrolments);
   const pathway = enrolment && catalogue.pathways.get(enrolment.pathwayId);
   return enrolment && pathway ? evaluatePath(pathway, enrolment, records, catalogue.titles, now) : undefined;
