@@ -3,12 +3,12 @@
  * attempts on every module, hours, diary entries and events, then the time of
  * one more quiz submission and one diary save. Figures only.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCurriculum } from '../src/curriculum/read.ts';
 import { learningEvent } from '../src/events/build.ts';
-import { createLowdbStore, createMemoryStore, emptyDocument, STORE_FILE, type StoreDocument } from '../src/store/document-store.ts';
+import { createLowdbStore, createMemoryStore, emptyDocument, PEOPLE_DIR, SHARED_FILE, writeLowdbDocument, type StoreDocument } from '../src/store/document-store.ts';
 
 const MODULES = readCurriculum(process.cwd()).modules;
 const at = new Date('2026-11-01T10:00:00Z').toISOString();
@@ -59,7 +59,15 @@ async function time(runs: number, task: () => Promise<unknown>) {
   return { p50: round(percentile(timings, 50)), p95: round(percentile(timings, 95)), p99: round(percentile(timings, 99)) };
 }
 
-export type StoreBench = { engine: string; learners: number; fileMb: number | null; quiz: { p50: number; p95: number; p99: number }; diary: { p50: number; p95: number; p99: number } };
+/** Sizes of a lowdb data folder: all files together, the shared file and the largest person file. */
+function dataSizes(dir: string) {
+  const people = readdirSync(join(dir, PEOPLE_DIR)).map((name) => statSync(join(dir, PEOPLE_DIR, name)).size);
+  const shared = statSync(join(dir, SHARED_FILE)).size;
+  return { fileMb: round((shared + people.reduce((a, b) => a + b, 0)) / 1_048_576), sharedFileKb: round(shared / 1024), largestPersonFileKb: round(Math.max(0, ...people) / 1024) };
+}
+
+/** `fileMb`: all data files together (lowdb keeps one file per person plus `shared.json`). */
+export type StoreBench = { engine: string; learners: number; fileMb: number | null; sharedFileKb?: number; largestPersonFileKb?: number; quiz: { p50: number; p95: number; p99: number }; diary: { p50: number; p95: number; p99: number } };
 
 export async function runStoreBench(sizes: number[] = [100, 1000]): Promise<StoreBench[]> {
   const results: StoreBench[] = [];
@@ -67,7 +75,7 @@ export async function runStoreBench(sizes: number[] = [100, 1000]): Promise<Stor
     for (const engine of ['memory', 'lowdb'] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'peerpath-bench-'));
       const doc = seedDocument(learners);
-      if (engine === 'lowdb') writeFileSync(join(dir, STORE_FILE), JSON.stringify(doc));
+      if (engine === 'lowdb') await writeLowdbDocument(dir, doc);
       const store = engine === 'memory' ? await createMemoryStore(doc) : await createLowdbStore(dir);
       const module = MODULES[0];
       if (!module) throw new Error('The curriculum has no modules to benchmark with.');
@@ -75,10 +83,10 @@ export async function runStoreBench(sizes: number[] = [100, 1000]): Promise<Stor
       const diary = await time(30, () =>
         store.saveDiaryEntry({ id: crypto.randomUUID(), userId: 'learner-0', organisationId: 'org', date: '2026-11-02', setting: 'a walk', happened: 'x', did: 'y', values: [], learned: 'z', selfCare: '', createdAt: at, updatedAt: at }),
       );
-      const fileMb = engine === 'lowdb' ? round(statSync(join(dir, STORE_FILE)).size / 1_048_576) : null;
       await store.close();
+      const sizes = engine === 'lowdb' ? dataSizes(dir) : { fileMb: null };
       rmSync(dir, { recursive: true, force: true });
-      results.push({ engine, learners, fileMb, quiz, diary });
+      results.push({ engine, learners, ...sizes, quiz, diary });
     }
   return results;
 }

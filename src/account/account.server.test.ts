@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLowdbStore, STORE_FILE } from '../store/document-store.ts';
+import { createLowdbStore, readLowdbDocument } from '../store/document-store.ts';
 import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
 import { purgeInactive } from './account.server.ts';
@@ -53,10 +53,10 @@ describe('retention', () => {
     const dry = run('--dry-run');
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('Would erase 1 account(s) inactive for more than 365 days: old-trainee@example.org');
-    expect(readFileSync(join(dir, STORE_FILE), 'utf8')).toContain('old-trainee@example.org');
+    expect(JSON.stringify(await readLowdbDocument(dir))).toContain('old-trainee@example.org');
     const real = run();
     expect(real.status).toBe(0);
     expect(real.stdout).toContain('Erased 1 account(s)');
-    expect(readFileSync(join(dir, STORE_FILE), 'utf8')).not.toContain('old-trainee@example.org');
+    expect(JSON.stringify(await readLowdbDocument(dir))).not.toContain('old-trainee@example.org');
   });
 });

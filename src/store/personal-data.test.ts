@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,9 +8,10 @@ import { commentOnDiaryEntry, readDiaryEntry, recordWellbeing, shareDiaryEntry, 
 import { recordSupervision } from '../mentoring/mentoring.server.ts';
 import { checkIn, enrolPerson, logHours, rateCompetency, verifyHours, type Catalogue } from '../path/path.server.ts';
 import { submitQuiz } from '../quiz/submit.server.ts';
-import { createLowdbStore, STORE_FILE, StoreDocumentSchema } from './document-store.ts';
+import { createLowdbStore, PEOPLE_DIR, personFileName, readLowdbDocument, StoreDocumentSchema } from './document-store.ts';
 import { PERSONAL_DATA } from './personal-data.ts';
 import type { Store } from './store.ts';
+import { dataDirText, filesUnder } from './testing/lowdb-disk.ts';
 
 const curriculum = readCurriculum(process.cwd());
 const catalogue: Catalogue = {
@@ -77,11 +78,13 @@ describe('export and erasure', () => {
 
   it('erases a person from every store, keeping only anonymised events', async () => {
     const { store, dir } = await populated();
-    const eventsBefore = JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8')).events.length;
+    const eventsBefore = (await readLowdbDocument(dir)).events.length;
     await eraseAccount(store, 'tia');
-    const text = readFileSync(join(dir, STORE_FILE), 'utf8');
+    // Every file in the data folder, names included: tia's own file is gone.
+    const text = dataDirText(dir);
     for (const trace of ['"tia"', 'tia@example.org', 'Person tia', DIARY_TEXT, 'My aunt', 'Tired today', 'tok-tia']) expect(text, trace).not.toContain(trace);
-    const doc = JSON.parse(text);
+    expect(filesUnder(dir)).not.toContain(`${PEOPLE_DIR}/${personFileName('tia')}`);
+    const doc = await readLowdbDocument(dir);
     expect(doc.events.length).toBe(eventsBefore);
     expect(new Set(doc.events.filter((e: { subjectId: string }) => e.subjectId.startsWith('erased-')).map((e: { subjectId: string }) => e.subjectId)).size).toBe(1);
     // Other people are untouched.
@@ -96,7 +99,7 @@ describe('export and erasure', () => {
     expect(records.hours[0]?.verifiedBy).toMatch(/^erased-/);
     expect(records.ratings.find((r) => r.role === 'mentor')?.ratedBy).toMatch(/^erased-/);
     expect(records.supervision[0]?.mentorId).toMatch(/^erased-/);
-    const text = readFileSync(join(dir, STORE_FILE), 'utf8');
+    const text = dataDirText(dir);
     for (const trace of ['"max"', 'max@example.org', 'Thank you for this.']) expect(text, trace).not.toContain(trace);
     expect(text).toContain(DIARY_TEXT);
     await store.close();
