@@ -99,9 +99,9 @@ describe('lowdb store on disk', () => {
     const attempts = Array.from({ length: 60 }, (_, i) => sampleAttempt({ userId: `user-${i % 7}` }));
     const writes = attempts.map((attempt) => store.recordAttempt(attempt, { events: [learningEvent({ actorId: attempt.userId, verb: 'attempted', object: { type: 'quiz', id: 'm' }, at })] }));
     // One bad write among them fails alone.
-    const bad = store.recordAttempt(sampleAttempt({ userId: 'user-1', score: 140 }));
+    const refused = expect(store.recordAttempt(sampleAttempt({ userId: 'user-1', score: 140 }))).rejects.toThrow();
     await Promise.all(writes);
-    await expect(bad).rejects.toThrow();
+    await refused;
     await store.close();
     const doc = await readLowdbDocument(dir);
     expect(doc.attempts.map((a) => a.id).sort()).toEqual(attempts.map((a) => a.id).sort());

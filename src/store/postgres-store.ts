@@ -546,13 +546,18 @@ class PostgresStore implements Store {
     return rows[0]?.value ?? '';
   }
 
+  /** Keeps `secret` as the installation's auth secret (when moving here, so signed-in people stay signed in). */
+  async adoptSecret(secret: string): Promise<void> {
+    await this.#pool.query(`INSERT INTO install_settings (name, value) VALUES ('auth-secret', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value`, [secret]);
+  }
+
   /**
    * Adds a whole logical document in one transaction, in batches: for moving
-   * an installation here from another engine, and for benchmarks. The target
-   * must be empty of the records being added (ids are primary keys).
+   * an installation here from another engine, and for benchmarks. `doc` must
+   * already be validated (as the engines' readers return it); the target must
+   * be empty of the records being added (ids are primary keys).
    */
-  async importDocument(doc: StoreDocument, batchSize = 5000): Promise<void> {
-    const parsed = StoreDocumentSchema.parse(doc);
+  async importDocument(parsed: StoreDocument, batchSize = 5000): Promise<void> {
     await this.#tx(async (client) => {
       for (const [model, rows] of Object.entries(parsed.auth))
         for (let i = 0; i < rows.length; i += batchSize) {
