@@ -154,7 +154,11 @@ export function targets(results: Results): Target[] {
       ? { target: 'Prerendered page throughput ≥ 50% of plain node:http', figure: `${Math.round(page.ratio * 1000) / 10}% (${n(page.app.requestsPerSecond)} vs ${n(page.plain.requestsPerSecond)} req/s)`, status: page.ratio >= 0.5 ? 'met' : 'missed' }
       : { target: 'Prerendered page throughput ≥ 50% of plain node:http', figure: 'not run', status: 'not measured' },
     heaviest
-      ? { target: 'Reading pages ship 0 KB JavaScript', figure: `largest ${heaviest.gzipKb} KB (${heaviest.page}) over ${reading.length} page types`, status: heaviest.gzipKb === 0 ? 'met' : 'missed' }
+      ? {
+          target: 'Reading pages ship 0 KB JavaScript',
+          figure: heaviest.gzipKb === 0 ? `0 KB on all ${reading.length} page types` : `${heaviest.gzipKb} KB on ${heaviest.page}`,
+          status: heaviest.gzipKb === 0 ? 'met' : 'missed',
+        }
       : { target: 'Reading pages ship 0 KB JavaScript', figure: 'not run', status: 'not measured' },
     quiz
       ? { target: 'Quiz page ≤ 25 KB JavaScript (gzip)', figure: `${quiz.gzipKb} KB in ${quiz.files} files`, status: quiz.gzipKb <= 25 ? 'met' : 'missed' }
