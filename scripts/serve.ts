@@ -10,9 +10,11 @@
  * checks at start that the database has been migrated.
  */
 import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig } from '../src/config.ts';
+import { StaticFiles } from '../src/server/static-files.ts';
 import { DataDirLockedError, lockDataDir } from '../src/store/data-dir-lock.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -33,7 +35,28 @@ try {
   process.exit(1);
 }
 
-await import(pathToFileURL(entry).href);
+// Our own listener: static files from memory, everything else through Astro's handler.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { handler } = (await import(pathToFileURL(entry).href)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
+const files = new StaticFiles(resolve(process.cwd(), 'dist/client'));
+const server = createServer((req, res) => {
+  if (!files.serve(req, res)) handler(req, res);
+});
+try {
+  await new Promise<void>((listening, failed) => {
+    server.once('error', failed);
+    server.listen(config.port, config.host, listening);
+  });
+} catch (error) {
+  console.error(`PeerPath could not listen on ${config.host}:${config.port}: ${(error as Error).message}. Is another server using the port? Set PORT to another one.`);
+  process.exit(1);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  });
 
 // Open the store (and seed the demo, when asked) before telling anyone we are ready.
 const host = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
