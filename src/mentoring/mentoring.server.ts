@@ -20,9 +20,11 @@ import { rosterRow, type RosterRow } from './roster.ts';
 export async function rosterFor(store: Store, catalogue: Catalogue, mentorId: string, now = new Date()): Promise<RosterRow[]> {
   const mentorships = await store.activeMentorships({ mentorId });
   const people = await store.people(mentorships.map((m) => m.menteeId));
+  // Mentees mostly share one organisation: read its thresholds once.
+  const thresholdsByOrganisation = new Map(mentorships.map((m) => [m.organisationId, thresholdsOf(store, m.organisationId)]));
   return Promise.all(
     mentorships.map(async (m) => {
-      const [records, events, thresholds] = await Promise.all([store.progressFor(m.menteeId), store.eventsFor(m.menteeId), thresholdsOf(store, m.organisationId)]);
+      const [records, events, thresholds] = await Promise.all([store.progressFor(m.menteeId), store.eventsFor(m.menteeId), thresholdsByOrganisation.get(m.organisationId) ?? thresholdsOf(store, m.organisationId)]);
       const state = pathFromRecords(catalogue, records, now);
       const name = people.get(m.menteeId)?.name ?? '';
       const row = rosterRow({ menteeId: m.menteeId, name, state, records, events, thresholds, now });

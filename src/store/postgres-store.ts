@@ -78,15 +78,24 @@ class PostgresStore implements Store {
     }
   }
 
-  /** Validates rows of several collections, then inserts them all in one transaction. */
-  async #append(additions: { [C in Collection]?: StoreDocument[C] }, into?: pg.PoolClient): Promise<void> {
-    const parsed = Object.entries(additions).map(([name, rows]) => [name as Collection, StoreDocumentSchema.shape[name as Collection].parse(rows) as Row<Collection>[]] as const);
-    const write = async (client: Queryable) => {
-      for (const [name, rows] of parsed) await this.#insert(client, name, rows);
-    };
-    if (into) await write(into);
-    else if (parsed.filter(([, rows]) => rows.length).length <= 1) await write(this.#pool);
-    else await this.#tx(write);
+  /**
+   * Validates rows of several collections, then inserts them all with one
+   * statement (data-modifying CTEs), which PostgreSQL applies atomically: one
+   * round trip and one commit for a record and its events.
+   */
+  async #append(additions: { [C in Collection]?: StoreDocument[C] }, client: Queryable = this.#pool): Promise<void> {
+    const parsed = Object.entries(additions)
+      .map(([name, rows]) => [name as Collection, StoreDocumentSchema.shape[name as Collection].parse(rows) as Row<Collection>[]] as const)
+      .filter(([, rows]) => rows.length > 0);
+    if (!parsed.length) return;
+    const params: unknown[] = [];
+    const inserts = parsed.map(([name, rows]) => {
+      const columns = rows.map((row) => columnsOf(name, row));
+      const at = params.push(columns.map((c) => c.id), columns.map((c) => c.owner), columns.map((c) => c.scope), rows.map(jsonText)) - 3;
+      return `INSERT INTO ${TABLES[name].table} (id, owner_id, scope_id, data) SELECT * FROM unnest($${at}::text[], $${at + 1}::text[], $${at + 2}::text[], $${at + 3}::jsonb[])`;
+    });
+    const last = inserts.pop() as string;
+    await client.query(inserts.length ? `WITH ${inserts.map((sql, i) => `w${i} AS (${sql})`).join(', ')} ${last}` : last, params);
   }
 
   async #insert<C extends Collection>(client: Queryable, name: C, rows: readonly Row<C>[]): Promise<void> {
