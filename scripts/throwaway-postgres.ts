@@ -1,7 +1,7 @@
 /**
  * Runs a command against a throwaway PostgreSQL cluster, then removes the cluster.
  *
- *   node scripts/throwaway-postgres.ts [--] <command> [args...]
+ *   node scripts/throwaway-postgres.ts [--optional] [--] <command> [args...]
  *
  * The cluster lives in a new temporary folder and listens only on a Unix socket
  * there, so runs never collide with each other or with a PostgreSQL on the machine.
@@ -11,6 +11,8 @@
  * Server binaries: PG_BINDIR, else the newest /usr/lib/postgresql/<version>/bin,
  * else initdb on PATH. Without any, it skips (exit 0) unless CI=true or
  * REQUIRE_POSTGRES=1, where a skipped suite would hide a broken machine.
+ * With --optional (benchmarks), it runs the command anyway, without
+ * TEST_DATABASE_URL, so the parts that need no PostgreSQL still run.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,10 +20,12 @@ import { constants as osConstants, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 const args = process.argv.slice(2);
+const optional = args[0] === '--optional';
+if (optional) args.shift();
 if (args[0] === '--') args.shift();
 const [command, ...commandArgs] = args;
 if (!command) {
-  console.error('Usage: node scripts/throwaway-postgres.ts [--] <command> [args...]');
+  console.error('Usage: node scripts/throwaway-postgres.ts [--optional] [--] <command> [args...]');
   process.exit(2);
 }
 
@@ -125,6 +129,11 @@ const bindir = findBindir();
 if (!bindir) {
   const where = process.env.PG_BINDIR ? ` (PG_BINDIR=${process.env.PG_BINDIR} holds no initdb and pg_ctl)` : '';
   const reason = `no PostgreSQL server found${where}. Install PostgreSQL (Debian: apt-get install postgresql) or set PG_BINDIR to run them.`;
+  if (optional) {
+    console.log(`throwaway-postgres: ${reason} Running without PostgreSQL.`);
+    const { status, signal } = spawnSync(command, commandArgs, { stdio: 'inherit' });
+    process.exit(status ?? 128 + (signal ? osConstants.signals[signal] : 0));
+  }
   if (process.env.CI === 'true' || process.env.REQUIRE_POSTGRES === '1') {
     console.error(`PostgreSQL tests cannot run: ${reason} They are required here (CI=true or REQUIRE_POSTGRES=1).`);
     process.exit(1);
