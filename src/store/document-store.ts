@@ -156,7 +156,8 @@ export const emptyDocument = (): StoreDocument => ({
 /** Collections whose records carry an `id`. */
 type RecordCollection = Exclude<Collection, 'organisationSettings' | 'deactivations'>;
 type Additions = { [C in Collection]?: StoreDocument[C] };
-const newestFirst = <T extends { createdAt: string }>(rows: T[]) => [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+/** Records by `createdAt`, newest first (the order every engine returns lists of entries in). */
+export const newestFirst = <T extends { createdAt: string }>(rows: T[]) => [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 const copy = <T>(value: T): T => structuredClone(value);
 const EventsSchema = z.array(LearningEventSchema);
 

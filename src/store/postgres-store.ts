@@ -10,7 +10,7 @@ import { RoleGuideSchema, RoleGuideVersionSchema, type RoleGuide, type RoleGuide
 import type { Deactivation, Intake, Invitation } from '../orgs/records.ts';
 import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../journal/records.ts';
 import type { Certificate } from '../certificates/records.ts';
-import { emptyDocument, StoreDocumentSchema, type StoreDocument } from './document-store.ts';
+import { emptyDocument, newestFirst, StoreDocumentSchema, type StoreDocument } from './document-store.ts';
 import { PERSONAL_DATA } from './personal-data.ts';
 import { schemaStatus } from './postgres-migrations.ts';
 import { columnsOf, TABLES, type Collection } from './postgres-tables.ts';
@@ -20,7 +20,6 @@ import type { AuthRow, AuthTables, AuthWhere, Membership, Organisation, Personal
 type Row<C extends Collection> = StoreDocument[C][number];
 type Queryable = pg.Pool | pg.PoolClient;
 
-const newestFirst = <T extends { createdAt: string }>(rows: T[]) => [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 const jsonText = (value: unknown) => JSON.stringify(value);
 
 /** Options for {@link createPostgresStore}. */
