@@ -6,6 +6,7 @@ import { t } from '../i18n/index.ts';
 import { notify } from '../notifications/notify.server.ts';
 import { thresholdsOf } from '../orgs/settings.server.ts';
 import { isMentorOf, pathFor, pathFromRecords, type Catalogue } from '../path/path.server.ts';
+import { emptyRecords } from '../path/rules.ts';
 import { fieldErrors, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { SupervisionSession } from './records.ts';
@@ -19,15 +20,17 @@ import { rosterRow, type RosterRow } from './roster.ts';
  */
 export async function rosterFor(store: Store, catalogue: Catalogue, mentorId: string, now = new Date()): Promise<RosterRow[]> {
   const mentorships = await store.activeMentorships({ mentorId });
-  const people = await store.people(mentorships.map((m) => m.menteeId));
+  const menteeIds = mentorships.map((m) => m.menteeId);
+  const [people, progress, events] = await Promise.all([store.people(menteeIds), store.progressForMany(menteeIds), store.eventsForMany(menteeIds)]);
   // Mentees mostly share one organisation: read its thresholds once.
   const thresholdsByOrganisation = new Map(mentorships.map((m) => [m.organisationId, thresholdsOf(store, m.organisationId)]));
   return Promise.all(
     mentorships.map(async (m) => {
-      const [records, events, thresholds] = await Promise.all([store.progressFor(m.menteeId), store.eventsFor(m.menteeId), thresholdsByOrganisation.get(m.organisationId) ?? thresholdsOf(store, m.organisationId)]);
+      const records = progress.get(m.menteeId) ?? emptyRecords();
+      const thresholds = await (thresholdsByOrganisation.get(m.organisationId) ?? thresholdsOf(store, m.organisationId));
       const state = pathFromRecords(catalogue, records, now);
       const name = people.get(m.menteeId)?.name ?? '';
-      const row = rosterRow({ menteeId: m.menteeId, name, state, records, events, thresholds, now });
+      const row = rosterRow({ menteeId: m.menteeId, name, state, records, events: events.get(m.menteeId) ?? [], thresholds, now });
       if (row.flags.includes('stalled'))
         await notify(store, { userId: mentorId, kind: 'mentee-stalled', about: name, aboutId: m.menteeId, link: `/mentor/${m.menteeId}`, key: `stalled:${m.menteeId}:${row.lastActivity ?? 'never'}` }, now);
       return row;

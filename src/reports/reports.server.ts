@@ -1,7 +1,7 @@
 import type { Module } from '../curriculum/schema.ts';
 import { toXapiStatement, type XapiStatement } from '../events/xapi.ts';
 import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
-import { pathFor, type Catalogue } from '../path/path.server.ts';
+import { pathFromRecords, type Catalogue } from '../path/path.server.ts';
 import { currentEnrolment } from '../path/rules.ts';
 import type { Intake } from '../orgs/records.ts';
 import type { Store } from '../store/index.ts';
@@ -14,14 +14,10 @@ export async function intakeReport(store: Store, catalogue: Catalogue, modules: 
   const intake = intakes.find((i) => i.id === intakeId);
   if (!intake || !(await isAdminOf(store, actorId, intake.organisationId))) return notFound();
   const trainees = (await store.membersOf(intake.organisationId)).filter((m) => m.role === 'trainee');
-  const members = (
-    await Promise.all(
-      trainees.map(async (t) => {
-        const records = await store.progressFor(t.id);
-        return currentEnrolment(records.enrolments)?.intakeId === intake.id ? { userId: t.id, records, state: await pathFor(store, catalogue, t.id, now) } : undefined;
-      }),
-    )
-  ).filter((m) => m !== undefined);
+  const progress = await store.progressForMany(trainees.map((t) => t.id));
+  const members = [...progress]
+    .filter(([, records]) => currentEnrolment(records.enrolments)?.intakeId === intake.id)
+    .map(([userId, records]) => ({ userId, records, state: pathFromRecords(catalogue, records, now) }));
   return { ok: true, value: { intake, report: cohortReport(members, modules, now) } };
 }
 
@@ -29,7 +25,7 @@ export async function intakeReport(store: Store, catalogue: Catalogue, modules: 
 export async function organisationStatements(store: Store, actorId: string, organisationId: string, siteUrl: string): Promise<Outcome<XapiStatement[]>> {
   if (!(await isAdminOf(store, actorId, organisationId))) return notFound();
   const people = (await store.membersOf(organisationId)).map((m) => m.id);
-  const events = (await Promise.all(people.map((id) => store.eventsFor(id)))).flat();
+  const events = [...(await store.eventsForMany(people)).values()].flat();
   const unique = new Map(events.filter((e) => e.organisationId === organisationId).map((e) => [e.id, e]));
   return { ok: true, value: [...unique.values()].sort((a, b) => a.timestamp.localeCompare(b.timestamp)).map((e) => toXapiStatement(e, siteUrl)) };
 }

@@ -473,6 +473,14 @@ class DocumentStore implements Store {
     return copy(this.#parts.of(userId, 'events').filter((e) => e.subjectId === userId));
   }
 
+  async eventsForMany(userIds: readonly string[]): Promise<Map<string, LearningEvent[]>> {
+    return new Map(await Promise.all(userIds.map(async (id) => [id, await this.eventsFor(id)] as const)));
+  }
+
+  async progressForMany(userIds: readonly string[]): Promise<Map<string, ProgressRecords>> {
+    return new Map(await Promise.all(userIds.map(async (id) => [id, await this.progressFor(id)] as const)));
+  }
+
   async addSupervisionSession(session: SupervisionSession, events: LearningEvent[]): Promise<SupervisionSession> {
     await this.#append({ supervision: [session], events });
     return copy(session);

@@ -12,6 +12,7 @@ import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../
 import type { Certificate } from '../certificates/records.ts';
 import { emptyDocument, newestFirst, StoreDocumentSchema, type StoreDocument } from './document-store.ts';
 import { PERSONAL_DATA } from './personal-data.ts';
+import { emptyRecords } from '../path/rules.ts';
 import { schemaStatus } from './postgres-migrations.ts';
 import { columnsOf, TABLES, type Collection } from './postgres-tables.ts';
 import { compileWhere } from './postgres-where.ts';
@@ -187,15 +188,19 @@ class PostgresStore implements Store {
   }
 
   async progressFor(userId: string): Promise<ProgressRecords> {
-    // One round trip for the seven collections a person's progress comes from.
+    return (await this.progressForMany([userId])).get(userId) ?? emptyRecords();
+  }
+
+  async progressForMany(userIds: readonly string[]): Promise<Map<string, ProgressRecords>> {
+    // One round trip for the seven collections progress comes from, for everyone asked about.
     const tables = ['attempts', 'enrolments', 'hours', 'ratings', 'phaseMoves', 'checkIns', 'supervision'] as const;
-    const { rows } = await this.#pool.query<{ name: string; data: unknown }>(
-      tables.map((name, i) => `SELECT ${i} AS n, '${name}' AS name, seq, data FROM ${TABLES[name].table} WHERE owner_id = $1`).join(' UNION ALL ') + ' ORDER BY n, seq',
-      [userId],
+    const { rows } = await this.#pool.query<{ owner: string; name: (typeof tables)[number]; data: never }>(
+      tables.map((name, i) => `SELECT ${i} AS n, '${name}' AS name, owner_id AS owner, seq, data FROM ${TABLES[name].table} WHERE owner_id = ANY($1::text[])`).join(' UNION ALL ') + ' ORDER BY n, seq',
+      [[...userIds]],
     );
-    const records = Object.fromEntries(tables.map((name) => [name, [] as unknown[]])) as Record<(typeof tables)[number], unknown[]>;
-    for (const row of rows) records[row.name as (typeof tables)[number]].push(row.data);
-    return records as ProgressRecords;
+    const records = new Map(userIds.map((id) => [id, emptyRecords()]));
+    for (const row of rows) (records.get(row.owner)?.[row.name] as unknown[] | undefined)?.push(row.data);
+    return records;
   }
 
   async enrol(enrolment: Enrolment, events: LearningEvent[]): Promise<Enrolment> {
@@ -260,6 +265,13 @@ class PostgresStore implements Store {
 
   eventsFor(userId: string): Promise<LearningEvent[]> {
     return this.#select('events', 'owner_id = $1', [userId]);
+  }
+
+  async eventsForMany(userIds: readonly string[]): Promise<Map<string, LearningEvent[]>> {
+    const { rows } = await this.#pool.query<{ owner: string; data: LearningEvent }>('SELECT owner_id AS owner, data FROM events WHERE owner_id = ANY($1::text[]) ORDER BY seq', [[...userIds]]);
+    const events = new Map(userIds.map((id) => [id, [] as LearningEvent[]]));
+    for (const row of rows) events.get(row.owner)?.push(row.data);
+    return events;
   }
 
   async addSupervisionSession(session: SupervisionSession, events: LearningEvent[]): Promise<SupervisionSession> {

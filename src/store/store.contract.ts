@@ -61,6 +61,22 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       expect((await store.progressFor('someone-else')).attempts).toHaveLength(1);
     });
 
+    it('reads several people\'s progress and events at once, as one by one', async () => {
+      await store.recordAttempt(sampleAttempt(), { events: [event('attempted')] });
+      await store.recordAttempt(sampleAttempt({ userId: 'user-2' }), { events: [event('attempted', 'user-2')] });
+      await store.logHours(sampleHours({ userId: 'user-2' }), [event('logged-hours', 'user-2')]);
+      const ids = ['user-1', 'user-2', 'nobody'];
+      const progress = await store.progressForMany(ids);
+      const events = await store.eventsForMany(ids);
+      for (const id of ids) {
+        expect(progress.get(id)).toEqual(await store.progressFor(id));
+        expect(events.get(id)).toEqual(await store.eventsFor(id));
+      }
+      expect(progress.get('user-2')?.hours).toHaveLength(1);
+      expect(events.get('user-2')).toHaveLength(2);
+      expect(progress.get('nobody')).toEqual(emptyRecords());
+    });
+
     it('refuses an invalid attempt and stores nothing', async () => {
       await expect(store.recordAttempt(sampleAttempt({ score: 140 }))).rejects.toThrow();
       expect((await store.progressFor('user-1')).attempts).toEqual([]);

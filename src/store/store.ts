@@ -82,6 +82,8 @@ export interface Store {
   reflectionsFor(userId: string, moduleId: string): Promise<Reflection[]>;
   /** The records from which a person's progress and phase are derived. */
   progressFor(userId: string): Promise<ProgressRecords>;
+  /** {@link progressFor} for several people in one read (rosters, cohort reports); every id asked for has an entry. */
+  progressForMany(userIds: readonly string[]): Promise<Map<string, ProgressRecords>>;
 
   /** Enrols a person on a pathway, ending any enrolment in force (kept as history). */
   enrol(enrolment: Enrolment, events: LearningEvent[]): Promise<Enrolment>;
@@ -107,6 +109,8 @@ export interface Store {
   recordEvents(events: LearningEvent[]): Promise<void>;
   /** A person's learning events, oldest first. */
   eventsFor(userId: string): Promise<LearningEvent[]>;
+  /** {@link eventsFor} for several people in one read; every id asked for has an entry. */
+  eventsForMany(userIds: readonly string[]): Promise<Map<string, LearningEvent[]>>;
 
   /** Records a supervision session (it counts toward supervision hours). */
   addSupervisionSession(session: SupervisionSession, events: LearningEvent[]): Promise<SupervisionSession>;
