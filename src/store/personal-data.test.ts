@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { eraseAccount } from '../account/account.server.ts';
 import { readCurriculum } from '../curriculum/read.ts';
 import { commentOnDiaryEntry, readDiaryEntry, recordWellbeing, shareDiaryEntry, shareWellbeing, writeDiaryEntry } from '../journal/journal.server.ts';
@@ -10,6 +10,9 @@ import { checkIn, enrolPerson, logHours, rateCompetency, verifyHours, type Catal
 import { submitQuiz } from '../quiz/submit.server.ts';
 import { createLowdbStore, PEOPLE_DIR, personFileName, readLowdbDocument, StoreDocumentSchema } from './document-store.ts';
 import { PERSONAL_DATA } from './personal-data.ts';
+import { openPool } from './postgres-store.ts';
+import { TABLES } from './postgres-tables.ts';
+import { dropTestSchemas, freshPostgresStore, migratedTestSchema, testDatabaseUrl } from './postgres-test-db.ts';
 import type { Store } from './store.ts';
 import { dataDirText, filesUnder } from './testing/lowdb-disk.ts';
 
@@ -28,10 +31,16 @@ describe('personal data coverage', () => {
   });
 });
 
-/** A store where trainee "tia" (mentored by "max") has a record of every kind. */
+/** A lowdb store where trainee "tia" (mentored by "max") has a record of every kind. */
 async function populated(): Promise<{ store: Store; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'peerpath-erase-'));
   const store = await createLowdbStore(dir);
+  await populate(store);
+  return { store, dir };
+}
+
+/** Gives trainee "tia" (mentored by "max") a record of every kind. */
+async function populate(store: Store): Promise<void> {
   await store.authTables.insert('organization', { id: 'org', name: 'Harbour', slug: 'harbour' });
   for (const [id, role] of [['admin', 'admin'], ['max', 'mentor'], ['tia', 'trainee']] as const) {
     await store.authTables.insert('user', { id, name: `Person ${id}`, email: `${id}@example.org`, createdAt: now.toISOString() });
@@ -60,7 +69,6 @@ async function populated(): Promise<{ store: Store; dir: string }> {
   await store.recordPhaseMove({ id: 'p', userId: 'tia', enrolmentId: 'e', from: 'training', to: 'placement', confirmedBy: 'max', at: '2026-11-19T00:00:00.000Z' }, []);
   await store.recordPhaseMove({ id: 'q', userId: 'tia', enrolmentId: 'e', from: 'placement', to: 'employment', confirmedBy: 'max', at: '2026-11-19T01:00:00.000Z' }, []);
   await checkIn(store, catalogue, 'tia', { rolePhase: 'early-beginnings' }, now);
-  return { store, dir };
 }
 
 describe('export and erasure', () => {
@@ -100,6 +108,51 @@ describe('export and erasure', () => {
     expect(records.ratings.find((r) => r.role === 'mentor')?.ratedBy).toMatch(/^erased-/);
     expect(records.supervision[0]?.mentorId).toMatch(/^erased-/);
     const text = dataDirText(dir);
+    for (const trace of ['"max"', 'max@example.org', 'Thank you for this.']) expect(text, trace).not.toContain(trace);
+    expect(text).toContain(DIARY_TEXT);
+    await store.close();
+  });
+});
+
+/** Every value stored in a PostgreSQL schema, keys and records alike, as text. */
+async function databaseText(schema: string): Promise<string> {
+  const pool = openPool({ url: testDatabaseUrl ?? '', schema, maxConnections: 1 });
+  const parts: string[] = [];
+  for (const { table } of Object.values(TABLES)) parts.push(...(await pool.query<{ row: string }>(`SELECT concat_ws(' ', id, owner_id, scope_id, data::text) AS row FROM ${table}`)).rows.map((r) => r.row));
+  parts.push(...(await pool.query<{ row: string }>(`SELECT concat_ws(' ', model, id, data::text) AS row FROM auth_rows`)).rows.map((r) => r.row));
+  await pool.end();
+  return parts.join('\n');
+}
+
+describe.skipIf(!testDatabaseUrl)('export and erasure on PostgreSQL', () => {
+  afterAll(dropTestSchemas);
+
+  it('erases a person from every table, keys included, keeping only anonymised events and other people', async () => {
+    const schema = await migratedTestSchema();
+    const store = await freshPostgresStore(schema);
+    await populate(store);
+    expect(JSON.stringify(await store.exportPersonalData('tia'))).toContain(DIARY_TEXT);
+    const eventsBefore = (await store.eventsFor('tia')).length;
+    expect(await databaseText(schema)).toMatch(/\btia\b/);
+    await eraseAccount(store, 'tia');
+    const text = await databaseText(schema);
+    for (const trace of ['tia', 'Person tia', DIARY_TEXT, 'My aunt', 'Tired today']) expect(text, trace).not.toMatch(new RegExp(`\\b${trace}\\b`));
+    expect(text).toContain('max@example.org');
+    const pseudonyms = text.match(/erased-[\w-]+/g) ?? [];
+    expect(new Set(pseudonyms).size).toBe(1);
+    expect((await store.eventsFor(pseudonyms[0] ?? '')).length).toBe(eventsBefore);
+    await store.close();
+  });
+
+  it('erasing a mentor keeps their mentee\'s verified hours and sign-offs under a pseudonym', async () => {
+    const schema = await migratedTestSchema();
+    const store = await freshPostgresStore(schema);
+    await populate(store);
+    await eraseAccount(store, 'max');
+    const records = await store.progressFor('tia');
+    expect(records.hours[0]?.verifiedBy).toMatch(/^erased-/);
+    expect(records.supervision[0]?.mentorId).toMatch(/^erased-/);
+    const text = await databaseText(schema);
     for (const trace of ['"max"', 'max@example.org', 'Thank you for this.']) expect(text, trace).not.toContain(trace);
     expect(text).toContain(DIARY_TEXT);
     await store.close();
