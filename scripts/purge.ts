@@ -4,8 +4,9 @@
  *   npm run purge -- --dry-run   list who would be erased, change nothing
  *   npm run purge                erase them
  *
- * It opens the data folder itself, so stop the server first (a running server
- * holds the folder and the purge will say so).
+ * With the embedded store it opens the data folder itself, so stop the server
+ * first (a running server holds the folder and the purge will say so). With
+ * PostgreSQL it runs beside the servers.
  */
 import { purgeInactive } from '../src/account/account.server.ts';
 import { readConfig } from '../src/config.ts';

@@ -15,7 +15,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig } from '../src/config.ts';
 import { StaticFiles } from '../src/server/static-files.ts';
-import { DataDirLockedError, lockDataDir } from '../src/store/data-dir-lock.ts';
+import { lockDataDir } from '../src/store/data-dir-lock.ts';
+import { createPostgresStore } from '../src/store/postgres-store.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 if (process.argv.includes('--demo')) process.env.SEED_DEMO ??= '1';
@@ -30,8 +31,10 @@ let config;
 try {
   config = readConfig();
   if (config.store === 'lowdb') lockDataDir(config.dataDir);
+  // Reach the database and check its schema now, so a problem is said plainly instead of as a failed health check.
+  if (config.database) await (await createPostgresStore({ url: config.database.url, maxConnections: 1 })).close();
 } catch (error) {
-  console.error(error instanceof DataDirLockedError ? `PeerPath did not start. ${error.message}` : (error as Error).message);
+  console.error(`PeerPath did not start. ${(error as Error).message}`);
   process.exit(1);
 }
 

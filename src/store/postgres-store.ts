@@ -618,7 +618,9 @@ export type { PostgresStore };
 export async function createPostgresStore(options: PostgresOptions): Promise<PostgresStore> {
   const pool = openPool(options);
   try {
-    const { pending, unknown } = await schemaStatus(pool);
+    const { pending, unknown } = await schemaStatus(pool).catch((error: unknown) => {
+      throw new Error(`The PostgreSQL database could not be used: ${(error as Error).message}. Check DATABASE_URL, that the server is running, and that the database exists (createdb).`, { cause: error });
+    });
     if (unknown.length)
       throw new Error(`The database has schema version(s) ${unknown.join(', ')}, newer than this PeerPath knows. Run the PeerPath release that applied them, or restore a backup from before.`);
     if (pending.length) throw new Error(`The database needs migration(s) ${pending.join(', ')} first. Run "npm run migrate" with the same DATABASE_URL, then start again.`);
