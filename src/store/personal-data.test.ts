@@ -144,6 +144,18 @@ describe.skipIf(!testDatabaseUrl)('export and erasure on PostgreSQL', () => {
     await store.close();
   });
 
+  it('erasing an admin leaves no trace of them in the records they created for others', async () => {
+    const schema = await migratedTestSchema();
+    const store = await freshPostgresStore(schema);
+    await populate(store);
+    expect(await databaseText(schema)).toContain('"admin"');
+    await eraseAccount(store, 'admin');
+    const text = await databaseText(schema);
+    for (const trace of ['"admin"', 'admin@example.org', 'Person admin']) expect(text, trace).not.toContain(trace);
+    expect((await store.progressFor('tia')).enrolments[0]?.createdBy).toMatch(/^erased-/);
+    await store.close();
+  });
+
   it('erasing a mentor keeps their mentee\'s verified hours and sign-offs under a pseudonym', async () => {
     const schema = await migratedTestSchema();
     const store = await freshPostgresStore(schema);

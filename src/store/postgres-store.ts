@@ -492,17 +492,17 @@ class PostgresStore implements Store {
   /**
    * Every record that is about, by or mentions a person, as a partial store
    * document, so the same personal-data policy as the embedded engines decides
-   * what is exported and what erasure changes. Mentions are found by the
-   * person's id as a JSON string anywhere in a record (a scan: erasure and
-   * export are rare, and must miss nothing).
+   * what is exported and what erasure changes. A person is looked for in each
+   * table's keys and in the fields `TABLES` lists as mentions (their id, or
+   * their e-mail where an invitation names it).
    */
   async #recordsTouching(client: Queryable, userId: string, email: string | undefined): Promise<StoreDocument> {
     const doc = emptyDocument();
-    const needles = [jsonText(userId), ...(email ? [jsonText(email)] : [])];
+    const names = [userId, ...(email ? [email] : [])];
     for (const name of Object.keys(TABLES) as Collection[]) {
-      const extra = name === 'diaryComments' ? ` OR owner_id IN (SELECT id FROM diary WHERE owner_id = $1)` : '';
-      const rows = await this.#select(name, `owner_id = $1 OR scope_id = $1 OR EXISTS (SELECT 1 FROM unnest($2::text[]) AS n WHERE strpos(data::text, n) > 0)${extra}`, [userId, needles], client);
-      (doc[name] as unknown[]) = rows;
+      const mentions = (TABLES[name].mentions ?? []).map((field) => ` OR data->>'${field}' = ANY($2::text[])`).join('');
+      const comments = name === 'diaryComments' ? ` OR owner_id IN (SELECT id FROM diary WHERE owner_id = $1)` : '';
+      (doc[name] as unknown[]) = await this.#select(name, `owner_id = $1 OR scope_id = $1${mentions}${comments}`, mentions ? [userId, names] : [userId], client);
     }
     return doc;
   }
