@@ -23,7 +23,6 @@ import { randomUUID } from 'node:crypto';
 import type { Module, Pathway } from '../src/curriculum/schema.ts';
 import type { Curriculum } from '../src/curriculum/read.ts';
 import type { QuestionResult } from '../src/quiz/attempt.ts';
-import type { Catalogue } from '../src/path/path.server.ts';
 import { emptyDocument, type StoreDocument } from '../src/store/document-store.ts';
 import type { AuthRow } from '../src/store/store.ts';
 import type { LearningEvent } from '../src/events/event.ts';
@@ -57,17 +56,6 @@ export type SeedPlan = {
   /** Row counts by collection (auth tables as `auth.<model>`). */
   rows: Record<string, number>;
 };
-
-/** The parts of the curriculum the domain functions need, built from the files (no Astro content layer). */
-export function catalogueOf(curriculum: Curriculum): Catalogue {
-  return {
-    pathways: new Map(curriculum.pathways.map((p) => [p.id, p])),
-    titles: {
-      modules: new Map(curriculum.modules.map((m) => [m.id, m.title])),
-      competencies: new Map(curriculum.framework.domains.map((d) => [d.id, d.title])),
-    },
-  };
-}
 
 /** A submission body that answers every scored question: right, or with the first `wrong` questions wrong. Reflections get a short note. */
 export function quizBody(module: Module, wrong = 0): QuizBody {

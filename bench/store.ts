@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCurriculum } from '../src/curriculum/read.ts';
 import type { Module } from '../src/curriculum/schema.ts';
-import { pathFor } from '../src/path/path.server.ts';
+import { catalogueOf, pathFor, type Catalogue } from '../src/path/path.server.ts';
 import { submitQuiz } from '../src/quiz/submit.server.ts';
 import { writeDiaryEntry } from '../src/journal/journal.server.ts';
 import { rosterFor } from '../src/mentoring/mentoring.server.ts';
@@ -26,7 +26,7 @@ import type { StoreDocument } from '../src/store/document-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { benchEngines, engineSkip, openBenchStore, type Engine } from './engines.ts';
 import { collectGarbage, peakRssMb, round, rssMb, timeRuns, type LatencyStats } from './measure.ts';
-import { catalogueOf, LEARNERS_PER_ORG, MENTEES_PER_MENTOR, NOW, quizBody, rowCount, seedOrganisations, type QuizBody, type SeedPlan } from './seed.ts';
+import { LEARNERS_PER_ORG, MENTEES_PER_MENTOR, NOW, quizBody, rowCount, seedOrganisations, type QuizBody, type SeedPlan } from './seed.ts';
 
 export const OPERATIONS = {
   quiz: 'quiz submission',
@@ -86,7 +86,7 @@ const DIARY_INPUT = {
 };
 
 /** The operations of one engine at one size, each checked for a real outcome. */
-function operations(store: Store, plan: SeedPlan, modules: readonly Module[], bodies: Map<string, QuizBody[]>, catalogue: ReturnType<typeof catalogueOf>) {
+function operations(store: Store, plan: SeedPlan, modules: readonly Module[], bodies: Map<string, QuizBody[]>, catalogue: Catalogue) {
   const mentors = plan.organisations.flatMap((o) => o.mentorIds);
   return {
     // What POST /api/modules/:id/attempts does: find the enrolment and pass mark, then score and store.

@@ -4,16 +4,13 @@ import { readDiaryEntry, shareDiaryEntry, writeDiaryEntry } from '../journal/jou
 import { useMailer } from '../notifications/notify.server.ts';
 import { pairMentor, unpairMentor } from '../orgs/people.server.ts';
 import { saveThresholds } from '../orgs/settings.server.ts';
-import { enrolPerson, logHours, pathFor, rateCompetency, verifyHours, type Catalogue } from '../path/path.server.ts';
+import { enrolPerson, logHours, pathFor, rateCompetency, verifyHours, catalogueOf } from '../path/path.server.ts';
 import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
 import { recordSupervision, rosterFor } from './mentoring.server.ts';
 
 const curriculum = readCurriculum(process.cwd());
-const catalogue: Catalogue = {
-  pathways: new Map(curriculum.pathways.map((p) => [p.id, p])),
-  titles: { modules: new Map(curriculum.modules.map((m) => [m.id, m.title])), competencies: new Map(curriculum.framework.domains.map((d) => [d.id, d.title])) },
-};
+const catalogue = catalogueOf(curriculum);
 const now = new Date('2026-11-20T10:00:00.000Z');
 const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
 

@@ -4,7 +4,7 @@ import { signIn } from '../auth/sign-in.server.ts';
 import { readConfig } from '../config.ts';
 import { readCurriculum } from '../curriculum/read.ts';
 import { createGuide, guideForAdmin, publishGuide, saveDraft } from '../guides/guides.server.ts';
-import { enrolPerson, pathFor, type Catalogue } from '../path/path.server.ts';
+import { enrolPerson, pathFor, catalogueOf } from '../path/path.server.ts';
 import type { Runtime } from '../server/runtime.ts';
 import { openTestStore } from '../store/test-store.ts';
 import { pairMentor, unpairMentor } from './people.server.ts';
@@ -13,10 +13,7 @@ import { acceptInvitation, createIntake, createInvitation, deactivateMember, ope
 import { addMembership, createAccount } from '../auth/accounts.server.ts';
 
 const curriculum = readCurriculum(process.cwd());
-const catalogue: Catalogue = {
-  pathways: new Map(curriculum.pathways.map((p) => [p.id, p])),
-  titles: { modules: new Map(curriculum.modules.map((m) => [m.id, m.title])), competencies: new Map(curriculum.framework.domains.map((d) => [d.id, d.title])) },
-};
+const catalogue = catalogueOf(curriculum);
 const now = new Date('2026-11-20T10:00:00.000Z');
 const PASSWORD = 'a long enough password';
 

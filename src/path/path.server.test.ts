@@ -2,13 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readCurriculum } from '../curriculum/read.ts';
 import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
-import { checkIn, confirmCheckIn, confirmMove, enrolPerson, logHours, pathFor, rateCompetency, removeHours, verifyHours, type Catalogue } from './path.server.ts';
+import { checkIn, confirmCheckIn, confirmMove, enrolPerson, logHours, pathFor, rateCompetency, removeHours, verifyHours, catalogueOf } from './path.server.ts';
 
 const curriculum = readCurriculum(process.cwd());
-const catalogue: Catalogue = {
-  pathways: new Map(curriculum.pathways.map((p) => [p.id, p])),
-  titles: { modules: new Map(curriculum.modules.map((m) => [m.id, m.title])), competencies: new Map(curriculum.framework.domains.map((d) => [d.id, d.title])) },
-};
+const catalogue = catalogueOf(curriculum);
 const now = new Date('2026-11-20T10:00:00.000Z');
 
 let store: Store;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import { formatISO } from 'date-fns';
 import type { Pathway, Phase } from '../curriculum/schema.ts';
+import type { Curriculum } from '../curriculum/read.ts';
 import { learningEvent } from '../events/build.ts';
 import { hasMessage, t } from '../i18n/index.ts';
 import type { ProgressRecords, Store } from '../store/index.ts';
@@ -13,6 +14,14 @@ import { checkMove, currentEnrolment, evaluatePath, hoursCategories, SIGN_OFF_LE
 
 /** The parts of the curriculum the path rules need. */
 export type Catalogue = { pathways: ReadonlyMap<string, Pathway>; titles: Titles };
+
+/** The catalogue of a curriculum read from disk (`readCurriculum`), for tests, scripts and benchmarks outside Astro. */
+export function catalogueOf(curriculum: Pick<Curriculum, 'pathways' | 'modules' | 'framework'>): Catalogue {
+  return {
+    pathways: new Map(curriculum.pathways.map((p) => [p.id, p])),
+    titles: { modules: new Map(curriculum.modules.map((m) => [m.id, m.title])), competencies: new Map(curriculum.framework.domains.map((d) => [d.id, d.title])) },
+  };
+}
 
 export type { Outcome } from '../outcome.ts';
 

@@ -6,7 +6,7 @@ import { eraseAccount } from '../account/account.server.ts';
 import { readCurriculum } from '../curriculum/read.ts';
 import { commentOnDiaryEntry, readDiaryEntry, recordWellbeing, shareDiaryEntry, shareWellbeing, writeDiaryEntry } from '../journal/journal.server.ts';
 import { recordSupervision } from '../mentoring/mentoring.server.ts';
-import { checkIn, enrolPerson, logHours, rateCompetency, verifyHours, type Catalogue } from '../path/path.server.ts';
+import { checkIn, enrolPerson, logHours, rateCompetency, verifyHours, catalogueOf } from '../path/path.server.ts';
 import { submitQuiz } from '../quiz/submit.server.ts';
 import { createLowdbStore, PEOPLE_DIR, personFileName, readLowdbDocument, StoreDocumentSchema } from './document-store.ts';
 import { PERSONAL_DATA } from './personal-data.ts';
@@ -17,10 +17,7 @@ import type { Store } from './store.ts';
 import { dataDirText, filesUnder } from './testing/lowdb-disk.ts';
 
 const curriculum = readCurriculum(process.cwd());
-const catalogue: Catalogue = {
-  pathways: new Map(curriculum.pathways.map((p) => [p.id, p])),
-  titles: { modules: new Map(curriculum.modules.map((m) => [m.id, m.title])), competencies: new Map(curriculum.framework.domains.map((d) => [d.id, d.title])) },
-};
+const catalogue = catalogueOf(curriculum);
 const now = new Date('2026-11-20T10:00:00.000Z');
 const DIARY_TEXT = 'We repotted the basil together on the windowsill.';
 
