@@ -72,9 +72,13 @@ export const AuditEntrySchema = z.object({
   id,
   at: isoTime,
   actorId: id,
-  action: z.enum(['read', 'denied']),
-  recordType: z.enum(['diary', 'wellbeing']),
-  /** The id asked for; it may not exist. */
+  /**
+   * `read` and `denied`: a read of a private record, or its refusal. The rest
+   * are the operator's and admins' actions on organisations and accounts.
+   */
+  action: z.enum(['read', 'denied', 'organisation-created', 'organisation-renamed', 'organisation-deactivated', 'organisation-reactivated', 'admin-invited', 'operator-added', 'reset-link-issued']),
+  recordType: z.enum(['diary', 'wellbeing', 'organisation', 'account']),
+  /** The id asked for (a record, an organisation or an account); it may not exist. */
   recordId: z.string().max(200),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -38,6 +38,7 @@
  *
  * The memory engine is the same code with a sink that writes nothing.
  */
+import { isActiveOrganisationRow, organisationFromRow } from './organisation-row.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import { LearningEventSchema, type LearningEvent } from '../events/event.ts';
@@ -582,7 +583,7 @@ class DocumentStore implements Store {
   }
 
   async organisations(): Promise<Organisation[]> {
-    return (this.#parts.shared.auth['organization'] ?? []).map((o) => ({ id: o.id, name: String(o['name'] ?? ''), slug: String(o['slug'] ?? '') }));
+    return (this.#parts.shared.auth['organization'] ?? []).map(organisationFromRow);
   }
 
   async organisationBySlug(slug: string): Promise<Organisation | undefined> {
@@ -609,11 +610,12 @@ class DocumentStore implements Store {
 
   async membershipsOf(userId: string): Promise<Membership[]> {
     const organisations = this.#parts.shared.auth['organization'] ?? [];
+    const row = (id: unknown) => organisations.find((o) => o.id === id);
     return (this.#parts.get(userId)?.auth['member'] ?? [])
-      .filter((m) => m['userId'] === userId)
+      .filter((m) => m['userId'] === userId && isActiveOrganisationRow(row(m['organizationId'])))
       .map((m) => ({
         organisationId: String(m['organizationId']),
-        organisationName: String(organisations.find((o) => o.id === m['organizationId'])?.['name'] ?? ''),
+        organisationName: String(row(m['organizationId'])?.['name'] ?? ''),
         role: String(m['role']),
       }));
   }

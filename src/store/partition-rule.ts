@@ -27,7 +27,7 @@ export type PartitionRule<R> =
    * (a diary entry or wellbeing check-in); the shared partition when no such
    * record is stored.
    */
-  | { kind: 'owner-of'; field: StringField<R>; record: (row: R) => OwnedRecord };
+  | { kind: 'owner-of'; field: StringField<R>; record: (row: R) => OwnedRecord | undefined };
 
 const shared = { kind: 'shared' } as const;
 const person = <R,>(field: StringField<R>): PartitionRule<R> => ({ kind: 'person', field });
@@ -55,7 +55,7 @@ const person = <R,>(field: StringField<R>): PartitionRule<R> => ({ kind: 'person
  * |                      | shared if unknown. The entry has no subject field of its    |
  * |                      | own; a refusal naming a person rather than a record (a      |
  * |                      | mentee's wellbeing list) or an id that does not exist goes  |
- * |                      | to shared                                                   |
+ * |                      | to shared, as do actions on organisations and accounts      |
  * | supervision          | `menteeId` (not the mentor)                                 |
  * | notifications        | `userId` (who it is for)                                    |
  * | deactivations        | `userId`                                                    |
@@ -86,7 +86,7 @@ export const PARTITION_RULES: { [C in Collection]: PartitionRule<Row<C>> } = {
   diary: person('userId'),
   diaryComments: { kind: 'owner-of', field: 'entryId', record: () => 'diary' },
   wellbeing: person('userId'),
-  audit: { kind: 'owner-of', field: 'recordId', record: (row) => row.recordType },
+  audit: { kind: 'owner-of', field: 'recordId', record: (row) => (row.recordType === 'diary' || row.recordType === 'wellbeing' ? row.recordType : undefined) },
   supervision: person('menteeId'),
   notifications: person('userId'),
   guides: shared,
@@ -129,7 +129,8 @@ export function partitionOf<C extends Collection>(collection: C, row: Row<C>, ow
     }
     case 'owner-of': {
       const id = value(rule.field);
-      return (typeof id === 'string' && owners(rule.record(row), id)) || SHARED;
+      const record = rule.record(row);
+      return (typeof id === 'string' && record !== undefined && owners(record, id)) || SHARED;
     }
   }
 }

@@ -73,7 +73,7 @@ export const PERSONAL_DATA: Record<Collection, PersonalDataPolicy> = {
   wellbeing: { export: (d, u) => by(d.wellbeing, u), erase: (d, u) => void (d.wellbeing = d.wellbeing.filter((r) => r.userId !== u)) },
   audit: {
     export: (d, u) => d.audit.filter((a) => a.actorId === u),
-    erase: (d, u, p) => void (d.audit = d.audit.map((a) => ({ ...a, actorId: swap(a.actorId, u, p) ?? p }))),
+    erase: (d, u, p) => void (d.audit = d.audit.map((a) => ({ ...a, actorId: swap(a.actorId, u, p) ?? p, recordId: swap(a.recordId, u, p) ?? p }))),
   },
   supervision: {
     export: (d, u) => d.supervision.filter((s) => s.menteeId === u || s.mentorId === u),

@@ -1,3 +1,4 @@
+import { organisationFromRow } from './organisation-row.ts';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { z } from 'astro/zod';
@@ -324,7 +325,7 @@ class PostgresStore implements Store {
     const { rows } = await this.#pool.query<{ organisationId: string; organisationName: string | null; role: string }>(
       `SELECT m.data->>'organizationId' AS "organisationId", o.data->>'name' AS "organisationName", m.data->>'role' AS role
          FROM auth_rows m LEFT JOIN auth_rows o ON o.model = 'organization' AND o.id = m.data->>'organizationId'
-        WHERE m.model = 'member' AND m.data->'userId' = $1::jsonb ORDER BY m.id`,
+        WHERE m.model = 'member' AND m.data->'userId' = $1::jsonb AND COALESCE(o.data->>'deactivatedAt', '') = '' ORDER BY m.id`,
       [jsonText(userId)],
     );
     return rows.map((row) => ({ organisationId: row.organisationId, organisationName: row.organisationName ?? '', role: row.role }));
@@ -410,17 +411,17 @@ class PostgresStore implements Store {
   }
 
   async organisations(): Promise<Organisation[]> {
-    return (await this.#authRows('organization')).map((o) => ({ id: o.id, name: String(o['name'] ?? ''), slug: String(o['slug'] ?? '') }));
+    return (await this.#authRows('organization')).map(organisationFromRow);
   }
 
   async organisationBySlug(slug: string): Promise<Organisation | undefined> {
     const [o] = await this.#authRows('organization', `data->'slug' = $2::jsonb`, [jsonText(slug)]);
-    return o && { id: o.id, name: String(o['name'] ?? ''), slug: String(o['slug'] ?? '') };
+    return o && organisationFromRow(o);
   }
 
   async organisation(organisationId: string): Promise<Organisation | undefined> {
     const [o] = await this.#authRows('organization', 'id = $2', [organisationId]);
-    return o && { id: o.id, name: String(o['name'] ?? ''), slug: String(o['slug'] ?? '') };
+    return o && organisationFromRow(o);
   }
 
   async addIntake(intake: Intake): Promise<Intake> {

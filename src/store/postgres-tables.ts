@@ -27,7 +27,7 @@ export const TABLES: { [C in Collection]: { table: string; owner: (row: Row<C>) 
   diary: { table: 'diary', owner: (r) => r.userId },
   diaryComments: { table: 'diary_comments', owner: (r) => r.entryId, scope: (r) => r.authorId },
   wellbeing: { table: 'wellbeing', owner: (r) => r.userId },
-  audit: { table: 'audit', owner: (r) => r.actorId },
+  audit: { table: 'audit', owner: (r) => r.actorId, mentions: ['recordId'] },
   supervision: { table: 'supervision', owner: (r) => r.menteeId, scope: (r) => r.mentorId },
   notifications: { table: 'notifications', owner: (r) => r.userId, scope: (r) => r.key, mentions: ['aboutId'] },
   guides: { table: 'guides', owner: (r) => r.organisationId, mentions: ['createdBy', 'updatedBy'] },

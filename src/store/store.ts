@@ -57,10 +57,10 @@ export type PersonalDataExport = {
   records: Record<string, unknown[]>;
 };
 
-/** An organisation's public identity. */
-export type Organisation = { id: string; name: string; slug: string };
+/** An organisation's public identity; `deactivatedAt` is set while the operator has it switched off. */
+export type Organisation = { id: string; name: string; slug: string; deactivatedAt?: string };
 
-/** A person's role in one organisation. */
+/** A person's role in one organisation (organisations the operator deactivated are left out). */
 export type Membership = { organisationId: string; organisationName: string; role: string };
 /** A person as other people see them. */
 export type Person = { id: string; name: string; email: string };
@@ -128,7 +128,7 @@ export interface Store {
   /** Mentorships in force, filtered by mentor and/or mentee. */
   activeMentorships(filter: { mentorId?: string; menteeId?: string }): Promise<Mentorship[]>;
 
-  /** The organisations a person belongs to, with their role in each. */
+  /** The organisations a person belongs to, with their role in each; deactivated organisations are left out. */
   membershipsOf(userId: string): Promise<Membership[]>;
   /** Members of an organisation with their roles. */
   membersOf(organisationId: string): Promise<(Person & { role: string })[]>;
