@@ -1,9 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'astro/zod';
 import { inactiveAccounts } from './retention.ts';
+import { renameAccount } from '../auth/accounts.server.ts';
+import type { Auth } from '../auth/auth.ts';
+import { t } from '../i18n/index.ts';
+import { refuse, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 
 /** A fresh pseudonym for an erased person, so aggregate figures still count people without naming them. */
 export const newPseudonym = (): string => `erased-${randomUUID()}`;
+
+export const NameSchema = z.object({ name: z.string().trim().min(1).max(80) });
+
+/** A person changes the name others see (certificates already issued keep the name they were issued to). */
+export async function changeName(auth: Auth, userId: string, raw: unknown): Promise<Outcome<{ name: string }>> {
+  const parsed = NameSchema.safeParse(raw);
+  if (!parsed.success) return refuse(400, t('path.errors.fixFields'), { name: t('account.nameError') });
+  await renameAccount(auth, userId, parsed.data.name);
+  return { ok: true, value: { name: parsed.data.name } };
+}
 
 /** Erases a person at their own request (or by the retention purge). */
 export async function eraseAccount(store: Store, userId: string): Promise<void> {

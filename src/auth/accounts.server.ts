@@ -58,3 +58,61 @@ export async function renameOrganisation(auth: Auth, organisationId: string, nam
   const context = await auth.$context;
   await context.adapter.update({ model: 'organization', where: [{ field: 'id', value: organisationId }], update: { name } });
 }
+
+/** Whether an account is the installation's operator (the `operator` field on the library's user row). */
+export async function isOperator(auth: Auth, userId: string): Promise<boolean> {
+  const context = await auth.$context;
+  const user = (await context.internalAdapter.findUserById(userId)) as { operator?: unknown } | null;
+  return user?.operator === true;
+}
+
+/** The installation's operators. */
+export async function operators(auth: Auth): Promise<{ id: string; name: string; email: string }[]> {
+  const context = await auth.$context;
+  const rows = await context.adapter.findMany<{ id: string; name: string; email: string }>({ model: 'user', where: [{ field: 'operator', value: true }] });
+  return rows.map((u) => ({ id: u.id, name: u.name, email: u.email }));
+}
+
+/** Makes an account an operator. */
+export async function makeOperator(auth: Auth, userId: string): Promise<void> {
+  const context = await auth.$context;
+  await context.internalAdapter.updateUser(userId, { operator: true });
+}
+
+/** Creates an account with no password yet (it gets one through a reset link). */
+export async function createAccountWithoutPassword(auth: Auth, input: { email: string; name: string }): Promise<{ id: string }> {
+  const context = await auth.$context;
+  const user = await context.internalAdapter.createUser({ email: input.email.trim().toLowerCase(), name: input.name.trim(), emailVerified: true }, { method: 'admin' });
+  return { id: user.id };
+}
+
+/** Whether an account has a password to sign in with. */
+export async function hasPassword(auth: Auth, userId: string): Promise<boolean> {
+  const context = await auth.$context;
+  return Boolean((await context.internalAdapter.findCredentialAccount(userId))?.password);
+}
+
+/** Changes the name an account shows to others. */
+export async function renameAccount(auth: Auth, userId: string, name: string): Promise<void> {
+  const context = await auth.$context;
+  await context.internalAdapter.updateUser(userId, { name });
+}
+
+/** Adds an organisation; resolves to its id. */
+export async function createOrganisationRow(auth: Auth, input: { name: string; slug: string }, now: Date): Promise<{ id: string }> {
+  const context = await auth.$context;
+  return context.adapter.create<Record<string, unknown>, { id: string }>({ model: 'organization', data: { name: input.name, slug: input.slug, createdAt: now } });
+}
+
+/** Switches an organisation off (an ISO time) or back on (`null`). */
+export async function setOrganisationDeactivated(auth: Auth, organisationId: string, at: string | null): Promise<void> {
+  const context = await auth.$context;
+  await context.adapter.update({ model: 'organization', where: [{ field: 'id', value: organisationId }], update: { deactivatedAt: at } });
+}
+
+/** Every organisation an account has a role in, switched off or not. */
+export async function organisationIdsOf(auth: Auth, userId: string): Promise<string[]> {
+  const context = await auth.$context;
+  const rows = await context.adapter.findMany<{ organizationId: string }>({ model: 'member', where: [{ field: 'userId', value: userId }] });
+  return [...new Set(rows.map((r) => r.organizationId))];
+}

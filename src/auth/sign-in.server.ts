@@ -1,5 +1,6 @@
 import type { Runtime } from '../server/runtime.ts';
 import { userByEmail } from './accounts.server.ts';
+import { authRequest } from './auth-request.ts';
 
 export type SignInResult =
   | { ok: true; cookies: string[] }
@@ -14,17 +15,6 @@ export function safeNext(value: unknown, fallback = '/path'): string {
 /** Where to send someone who needs to sign in first, so they come back afterwards. */
 export function signInUrl(returnTo: URL): string {
   return `/sign-in?next=${encodeURIComponent(returnTo.pathname + returnTo.search)}`;
-}
-
-function authRequest(runtime: Runtime, path: string, init: { clientAddress: string; cookie?: string | null; body?: unknown }): Request {
-  const headers = new Headers({ origin: runtime.config.publicUrl, 'x-forwarded-for': init.clientAddress });
-  if (init.cookie) headers.set('cookie', init.cookie);
-  if (init.body !== undefined) headers.set('content-type', 'application/json');
-  return new Request(new URL(`/api/auth${path}`, runtime.config.publicUrl), {
-    method: 'POST',
-    headers,
-    body: init.body === undefined ? null : JSON.stringify(init.body),
-  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { InviteMailer, Mailer } from './notify.server.ts';
+import type { ResetMailer } from '../auth/passwords.server.ts';
 
 /**
  * An SMTP mailer for notification notices. The message says only that
@@ -26,6 +27,19 @@ export function smtpInviteMailer(smtpUrl: string, from: string): InviteMailer {
       to,
       subject: `You are invited to join ${organisation} on PeerPath`,
       text: `You have been invited to join ${organisation} on PeerPath, a place for peer support training and practice.\n\nOpen this link to accept: ${link}\n\nThe link works once and expires. If you were not expecting this, you can ignore this e-mail.`,
+    });
+  };
+}
+
+/** An SMTP mailer for password reset links. */
+export function smtpResetMailer(smtpUrl: string, from: string, minutes: number): ResetMailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return async (to, link) => {
+    await transport.sendMail({
+      from,
+      to,
+      subject: 'PeerPath: choose a new password',
+      text: `Someone asked to reset the password of your PeerPath account.\n\nTo choose a new password, open this link: ${link}\n\nThe link works once, for ${minutes} minutes. If you did not ask for this, you can ignore this e-mail: your password stays as it is.`,
     });
   };
 }

@@ -1,0 +1,143 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { z } from 'astro/zod';
+import { t } from '../i18n/index.ts';
+import { fieldErrors, refuse, type Outcome } from '../outcome.ts';
+import type { Runtime } from '../server/runtime.ts';
+import type { Auth } from './auth.ts';
+import { MIN_PASSWORD_LENGTH } from './limits.ts';
+import { authRequest } from './auth-request.ts';
+
+/**
+ * Password reset and change, through the auth library's own endpoints: its
+ * tokens (24 random characters, single use, in its verification table), its
+ * rate limiter and its session handling. PeerPath adds the pages, the words
+ * and two ways of delivering a link: e-mail when SMTP is set up, or a link an
+ * admin makes for a member of their organisation.
+ */
+
+/** How long a reset link works. */
+export const RESET_LINK_MINUTES = 60;
+
+/** Sends a reset link by e-mail (set once at start when SMTP is configured). */
+export type ResetMailer = (to: string, link: string) => Promise<void>;
+
+let resetMailer: ResetMailer | undefined;
+let publicUrl = 'http://localhost:4321';
+
+/** Turns on e-mailed reset links; `url` is the address people use to reach the site. */
+export function useResetMailer(send: ResetMailer | undefined, url: string): void {
+  resetMailer = send;
+  publicUrl = url;
+}
+
+/** Whether reset links go out by e-mail on this installation. */
+export const resetLinksAreEmailed = (): boolean => resetMailer !== undefined;
+
+/** The page where a reset token is used. */
+export const resetUrl = (base: string, token: string): string => `${base}/reset-password/${token}`;
+
+/** While set, a token the library issues is handed back to the caller instead of e-mailed. */
+const capture = new AsyncLocalStorage<{ token?: string }>();
+
+/**
+ * Called by the auth library with each new reset token. Inside
+ * {@link issueResetToken} the token goes back to the caller; otherwise it is
+ * e-mailed when SMTP is set up. The e-mail is not awaited, so the answer takes
+ * as long whether the address has an account or not.
+ */
+export function deliverResetToken(user: { email: string }, token: string): void {
+  const slot = capture.getStore();
+  if (slot) {
+    slot.token = token;
+    return;
+  }
+  const send = resetMailer;
+  if (!send) return;
+  send(user.email, resetUrl(publicUrl, token)).catch(() => console.warn('PeerPath: a password reset e-mail could not be sent.'));
+}
+
+/**
+ * Has the auth library issue a reset token for an account and returns it
+ * rather than e-mailing it (for an admin's reset link and the operator's
+ * first password). Undefined when no account has that address.
+ */
+export async function issueResetToken(auth: Auth, email: string): Promise<string | undefined> {
+  const slot: { token?: string } = {};
+  await capture.run(slot, () => auth.api.requestPasswordReset({ body: { email } }));
+  return slot.token;
+}
+
+export const ForgotPasswordSchema = z.object({ email: z.email().max(254) });
+
+/**
+ * "Forgot your password?": asks the auth library to send a reset link. The
+ * answer is the same whether the address has an account or not.
+ */
+export async function requestPasswordReset(runtime: Runtime, raw: unknown, clientAddress: string): Promise<Outcome<void> | { ok: false; status: 429; message: string }> {
+  const parsed = ForgotPasswordSchema.safeParse(raw);
+  if (!parsed.success) return refuse(400, t('path.errors.fixFields'), { email: t('reset.errors.email') });
+  const response = await runtime.auth.handler(authRequest(runtime, '/request-password-reset', { clientAddress, body: { email: parsed.data.email.toLowerCase() } }));
+  if (response.status === 429) return { ok: false, status: 429, message: t('reset.errors.rateLimited', { seconds: Number(response.headers.get('x-retry-after')) || 60 }) };
+  if (!response.ok) throw new Error(`The auth library refused a password reset request with status ${response.status}.`);
+  return { ok: true, value: undefined };
+}
+
+/** Whether a reset token can still be used (it exists and has not expired). A used token is gone. */
+export async function resetTokenIsUsable(auth: Auth, token: string, now = new Date()): Promise<boolean> {
+  if (!/^[\w-]{16,128}$/.test(token)) return false;
+  const context = await auth.$context;
+  const verification = await context.internalAdapter.findVerificationValue(`reset-password:${token}`);
+  return Boolean(verification && new Date(verification.expiresAt) > now);
+}
+
+export const NewPasswordSchema = z
+  .object({
+    password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'] });
+
+const newPasswordFields = (error: z.ZodError) => fieldErrors(error, (issue) => `reset.errors.${String(issue.path[0])}`);
+
+/**
+ * Sets a new password with a reset token. The token works once; every
+ * session of the account ends (the library's `revokeSessionsOnPasswordReset`).
+ */
+export async function resetPassword(runtime: Runtime, token: string, raw: unknown, clientAddress: string): Promise<Outcome<void> | { ok: false; status: 410 | 429; message: string }> {
+  const parsed = NewPasswordSchema.safeParse(raw);
+  if (!parsed.success) return refuse(400, t('path.errors.fixFields'), newPasswordFields(parsed.error));
+  if (!(await resetTokenIsUsable(runtime.auth, token))) return { ok: false, status: 410, message: t('reset.errors.token') };
+  const response = await runtime.auth.handler(authRequest(runtime, '/reset-password', { clientAddress, body: { token, newPassword: parsed.data.password } }));
+  if (response.status === 429) return { ok: false, status: 429, message: t('reset.errors.rateLimited', { seconds: Number(response.headers.get('x-retry-after')) || 60 }) };
+  if (response.status === 400) return { ok: false, status: 410, message: t('reset.errors.token') };
+  if (!response.ok) throw new Error(`The auth library refused a password reset with status ${response.status}.`);
+  return { ok: true, value: undefined };
+}
+
+export const ChangePasswordSchema = z
+  .object({
+    current: z.string().min(1).max(256),
+    password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'] });
+
+/**
+ * Changes the signed-in person's password; their other sessions end. Resolves
+ * to the cookies of the session that replaces the current one.
+ */
+export async function changePassword(
+  runtime: Runtime,
+  raw: unknown,
+  request: { clientAddress: string; cookie: string | null },
+): Promise<Outcome<{ cookies: string[] }> | { ok: false; status: 429; message: string }> {
+  const parsed = ChangePasswordSchema.safeParse(raw);
+  if (!parsed.success) return refuse(400, t('path.errors.fixFields'), fieldErrors(parsed.error, (issue) => `account.passwordErrors.${String(issue.path[0])}`));
+  const response = await runtime.auth.handler(
+    authRequest(runtime, '/change-password', { ...request, body: { currentPassword: parsed.data.current, newPassword: parsed.data.password, revokeOtherSessions: true } }),
+  );
+  if (response.status === 429) return { ok: false, status: 429, message: t('reset.errors.rateLimited', { seconds: Number(response.headers.get('x-retry-after')) || 60 }) };
+  if (response.status === 400 || response.status === 401) return refuse(400, t('path.errors.fixFields'), { current: t('account.passwordErrors.current') });
+  if (!response.ok) throw new Error(`The auth library refused a password change with status ${response.status}.`);
+  return { ok: true, value: { cookies: response.headers.getSetCookie() } };
+}
