@@ -3,7 +3,7 @@ declare namespace App {
     /** Store, auth and configuration; absent on prerendered pages. */
     runtime: import('./server/runtime.ts').Runtime;
     /** The signed-in person, or null. */
-    user: { id: string; name: string; email: string } | null;
+    user: { id: string; name: string; email: string; operator: boolean } | null;
     /** The signed-in person's organisations and roles (empty when signed out). */
     memberships: import('./store/store.ts').Membership[];
     /** Unread notifications of the signed-in person. */

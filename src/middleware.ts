@@ -37,7 +37,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const found = await runtime.auth.api.getSession({ headers: request.headers });
   // Sessions of deactivated accounts were ended; this also covers any in flight.
   const session = found && !(await runtime.store.isDeactivated(found.user.id)) ? found : null;
-  context.locals.user = session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
+  context.locals.user = session ? { id: session.user.id, name: session.user.name, email: session.user.email, operator: session.user.operator === true } : null;
   context.locals.memberships = session ? await runtime.store.membershipsOf(session.user.id) : [];
   context.locals.unreadNotifications = session ? (await runtime.store.notificationsFor(session.user.id)).filter((n) => !n.readAt).length : 0;
 

@@ -47,6 +47,15 @@ export const InvitationInputSchema = z.object({
  */
 export async function createInvitation(store: Store, actorId: string, organisationId: string, raw: unknown, now = new Date()): Promise<Outcome<{ invitation: Invitation; token: string }>> {
   if (!(await isAdminOf(store, actorId, organisationId))) return notFound();
+  return issueInvitation(store, actorId, organisationId, raw, now);
+}
+
+/**
+ * Validates and stores an invitation for an organisation, for a caller that
+ * has already decided the actor may invite there (an admin of it, or the
+ * operator inviting an organisation's admin).
+ */
+export async function issueInvitation(store: Store, actorId: string, organisationId: string, raw: unknown, now = new Date()): Promise<Outcome<{ invitation: Invitation; token: string }>> {
   const parsed = InvitationInputSchema.safeParse(raw);
   const fields = parsed.success ? {} : fieldsOf(parsed.error, 'invite.createErrors');
   const intakes = await store.intakesOf(organisationId);
@@ -87,6 +96,7 @@ export async function openInvitation(store: Store, token: string, now = new Date
   const invitation = token.length >= 20 ? await store.invitationByTokenHash(hashToken(token)) : undefined;
   const organisation = invitation && (await store.organisation(invitation.organisationId));
   if (!invitation || !organisation) return { ok: false, status: 404, message: t('invite.errors.unknown') };
+  if (organisation.deactivatedAt) return { ok: false, status: 409, message: t('invite.errors.organisationOff', { organisation: organisation.name }) };
   if (invitation.revokedAt) return { ok: false, status: 409, message: t('invite.errors.revoked') };
   if (invitation.acceptedAt) return { ok: false, status: 409, message: t('invite.errors.alreadyUsed') };
   if (new Date(invitation.expiresAt) < now) return { ok: false, status: 409, message: t('invite.errors.expired') };

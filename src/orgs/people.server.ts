@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { isOperator, organisationIdsOf } from '../auth/accounts.server.ts';
+import type { Auth } from '../auth/auth.ts';
+import { issueResetToken } from '../auth/passwords.server.ts';
 import { t } from '../i18n/index.ts';
-import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
+import { isAdminOf, notFound, refuse, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
-
 
 /** An admin pairs a mentor with a trainee of the same organisation. */
 export async function pairMentor(store: Store, actorId: string, organisationId: string, input: { mentorId: string; menteeId: string }, now = new Date()): Promise<Outcome<void>> {
@@ -23,4 +25,26 @@ export async function unpairMentor(store: Store, actorId: string, organisationId
   if (!inForce) return notFound();
   await store.endMentorship(mentorshipId, now.toISOString());
   return { ok: true, value: undefined };
+}
+
+/**
+ * An admin makes a password reset link for a member of their organisation,
+ * for installations without e-mail (or when it does not arrive). The link is
+ * the auth library's own single-use, expiring reset token. An admin may do
+ * this only for someone whose every organisation they administer, so no admin
+ * takes over an account another organisation relies on; never for an
+ * operator, and not for themselves (their account page changes their password).
+ */
+export async function issueResetLinkForMember(store: Store, auth: Auth, actorId: string, organisationId: string, userId: string, now = new Date()): Promise<Outcome<{ token: string; name: string }>> {
+  if (!(await isAdminOf(store, actorId, organisationId))) return notFound();
+  const member = (await store.membersOf(organisationId)).find((m) => m.id === userId);
+  if (!member) return notFound();
+  if (userId === actorId) return refuse(409, t('admin.resetErrors.self'));
+  if (await isOperator(auth, userId)) return refuse(403, t('admin.resetErrors.operator'));
+  for (const other of await organisationIdsOf(auth, userId))
+    if (!(await isAdminOf(store, actorId, other))) return refuse(403, t('admin.resetErrors.otherOrganisation'));
+  const token = await issueResetToken(auth, member.email);
+  if (!token) return notFound();
+  await store.audit({ id: randomUUID(), at: now.toISOString(), actorId, action: 'reset-link-issued', recordType: 'account', recordId: userId });
+  return { ok: true, value: { token, name: member.name } };
 }

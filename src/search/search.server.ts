@@ -7,7 +7,8 @@ import { siteIndex, textOf, type SearchDoc, type SearchResult } from './site-ind
 async function publishedGuideDocs(store: Store): Promise<SearchDoc[]> {
   const docs: SearchDoc[] = [];
   for (const organisation of await store.organisations())
-    for (const guide of await store.guidesOf(organisation.id)) {
+    if (!organisation.deactivatedAt)
+      for (const guide of await store.guidesOf(organisation.id)) {
       const version = (await store.guideVersions(guide.id)).find((v) => v.version === guide.publishedVersion);
       if (version) docs.push(guideSearchDoc(guide, version, organisation));
     }
@@ -27,6 +28,12 @@ export async function loadSearchIndex(store: Store): Promise<void> {
     ...m.lessons.map((l) => ({ id: `lesson:${m.id}/${l.id}`, type: 'lesson' as const, title: l.title, text: textOf(l.html), url: `/modules/${m.id}#${l.id}`, context: m.title })),
   ]);
   siteIndex.setStatic(docs);
+  siteIndex.replaceGuides(await publishedGuideDocs(store));
+  guidesLoadedAt = Date.now();
+}
+
+/** Reads every published guide again, after something changed which of them the public may see (an organisation switched off or on). */
+export async function reloadGuideIndex(store: Store): Promise<void> {
   siteIndex.replaceGuides(await publishedGuideDocs(store));
   guidesLoadedAt = Date.now();
 }
