@@ -36,7 +36,7 @@ const instance = (port: number, command: string) => ({
 export default defineConfig({
   ...base,
   testIgnore: [],
-  testMatch: ['auth.spec.ts', 'quiz.spec.ts', 'placement.spec.ts', 'mentor.spec.ts', 'instances.spec.ts'],
+  testMatch: ['installation.spec.ts', 'auth.spec.ts', 'quiz.spec.ts', 'placement.spec.ts', 'mentor.spec.ts', 'instances.spec.ts'],
   use: { ...base.use, baseURL: `http://localhost:${ports[0]}` },
   // Both instances migrate (one at a time, by lock); only the first seeds the demo.
   webServer: [instance(ports[0], 'node scripts/migrate.ts && node scripts/serve.ts --demo'), instance(ports[1], 'node scripts/migrate.ts && node scripts/serve.ts')],
