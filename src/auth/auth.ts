@@ -21,7 +21,7 @@ export function createAuth({ store, config, secret }: { store: Store; config: Ap
     database: tableAdapter(store.authTables),
     emailAndPassword: {
       enabled: true,
-      // Accounts come from invitations and the demo seed, never from open sign-up.
+      // Accounts come from invitations, the create-operator command and the demo seed, never from open sign-up.
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 256,
