@@ -7,8 +7,9 @@
  *
  * A new address gets an account without a password and a one-time link,
  * printed here, to choose one. Run it again for the same address to get a
- * fresh link while no password has been chosen. When an operator exists, a
- * second one is added only with --another.
+ * fresh link (also the way back in for an operator who forgot their
+ * password). When an operator exists, a second one is added only with
+ * --another.
  *
  * With the embedded store it opens the data folder itself, so stop the server
  * first (a running server holds the folder and this will say so). With
@@ -43,7 +44,7 @@ try {
     process.exitCode = outcome.status === 409 ? 3 : 2;
   } else {
     const { email, created, alreadyOperator, setupToken } = outcome.value;
-    console.log(alreadyOperator ? `${email} is already an operator; nothing changed.` : created ? `Created the operator account ${email}.` : `${email} already had an account; it is now an operator too.`);
+    console.log(alreadyOperator ? `${email} is already an operator.` : created ? `Created the operator account ${email}.` : `${email} already had an account; it is now an operator too.`);
     if (setupToken) {
       console.log(`To choose a password, open this link within ${RESET_LINK_MINUTES} minutes (it works once):`);
       console.log(resetUrl(config.publicUrl, setupToken));

@@ -3,12 +3,10 @@ import { organization } from 'better-auth/plugins';
 import type { AppConfig } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { MIN_PASSWORD_LENGTH } from './limits.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './limits.ts';
 import { deliverResetToken, RESET_LINK_MINUTES } from './passwords.server.ts';
 import { accessControl, roles } from './roles.ts';
 import { tableAdapter } from './table-adapter.ts';
-
-export { MIN_PASSWORD_LENGTH } from './limits.ts';
 
 /** Builds the authentication service over the given store. */
 export function createAuth({ store, config, secret }: { store: Store; config: AppConfig; secret: string }) {
@@ -24,7 +22,7 @@ export function createAuth({ store, config, secret }: { store: Store; config: Ap
       // Accounts come from invitations, the create-operator command and the demo seed, never from open sign-up.
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
-      maxPasswordLength: 256,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
       password: { hash: hashPassword, verify: verifyPassword },
       // The library's own reset flow: a single-use 24-character token in its verification table.
       sendResetPassword: async ({ user, token }) => deliverResetToken(user, token),

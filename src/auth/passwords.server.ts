@@ -4,7 +4,7 @@ import { t } from '../i18n/index.ts';
 import { fieldErrors, refuse, type Outcome } from '../outcome.ts';
 import type { Runtime } from '../server/runtime.ts';
 import type { Auth } from './auth.ts';
-import { MIN_PASSWORD_LENGTH } from './limits.ts';
+import { confirmMatches, MAX_PASSWORD_LENGTH, newPasswordShape } from './limits.ts';
 import { authRequest } from './auth-request.ts';
 
 /**
@@ -90,12 +90,7 @@ export async function resetTokenIsUsable(auth: Auth, token: string, now = new Da
   return Boolean(verification && new Date(verification.expiresAt) > now);
 }
 
-export const NewPasswordSchema = z
-  .object({
-    password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
-    confirm: z.string(),
-  })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'] });
+export const NewPasswordSchema = z.object(newPasswordShape).refine(...confirmMatches);
 
 const newPasswordFields = (error: z.ZodError) => fieldErrors(error, (issue) => `reset.errors.${String(issue.path[0])}`);
 
@@ -115,12 +110,8 @@ export async function resetPassword(runtime: Runtime, token: string, raw: unknow
 }
 
 export const ChangePasswordSchema = z
-  .object({
-    current: z.string().min(1).max(256),
-    password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
-    confirm: z.string(),
-  })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'] });
+  .object({ current: z.string().min(1).max(MAX_PASSWORD_LENGTH), ...newPasswordShape })
+  .refine(...confirmMatches);
 
 /**
  * Changes the signed-in person's password; their other sessions end. Resolves

@@ -573,9 +573,6 @@ export const en = {
     passwordTitle: 'Change your password',
     passwordIntro: 'After the change you stay signed in here, and every other device you used is signed out.',
     currentPassword: 'Current password',
-    newPassword: 'New password',
-    newPasswordHint: 'At least 12 characters. A few words strung together are easy to remember and hard to guess.',
-    confirmPassword: 'Type the new password again',
     passwordSave: 'Change password',
     passwordSaved: 'Your password has been changed. Other devices have been signed out.',
     passwordErrors: {

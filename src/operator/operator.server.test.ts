@@ -65,10 +65,14 @@ describe('creating the operator', () => {
     expect((await rt.store.auditLog()).length).toBe(1);
   });
 
-  it('makes an existing account operator without touching its password', async () => {
+  it('makes an existing account operator without touching its password, and gives a link when run again', async () => {
     const { id } = await createAccount(rt.auth, { email: 'existing@example.org', name: 'Existing', password: PASSWORD });
     const added = await addOperator(rt.store, rt.auth, { email: 'existing@example.org', name: 'Existing' }, now);
     expect(added).toMatchObject({ ok: true, value: { userId: id, created: false, setupToken: undefined } });
+    // Run again, it is the operator's way back in after a forgotten password.
+    const again = await addOperator(rt.store, rt.auth, { email: 'existing@example.org', name: 'Existing' }, now);
+    expect(again).toMatchObject({ ok: true, value: { alreadyOperator: true } });
+    expect(await resetTokenIsUsable(rt.auth, (again.ok && again.value.setupToken) || '')).toBe(true);
   });
 
   it('refuses a bad address or name with a 400 and creates nothing', async () => {

@@ -51,15 +51,17 @@ export type OperatorAdded = {
   created: boolean;
   /** The account was already the operator; nothing changed. */
   alreadyOperator: boolean;
-  /** A one-time link token to choose a password, when the account has none yet. */
+  /** A one-time link token to choose a password: when the account has none yet, or on a re-run for an operator. */
   setupToken: string | undefined;
 };
 
 /**
  * Makes the installation's operator (`npm run create-operator`). A new
  * address gets an account with no password and a one-time link to choose
- * one; an existing account is made operator and keeps its password. When an
- * operator exists already, a different person is added only with `another`.
+ * one; an existing account is made operator and keeps its password; an
+ * operator run again gets a fresh link (the way back in after a forgotten
+ * password, for whoever has the server's shell). When an operator exists
+ * already, a different person is added only with `another`.
  */
 export async function addOperator(store: Store, auth: Auth, raw: unknown, now = new Date()): Promise<Outcome<OperatorAdded>> {
   const parsed = OperatorInputSchema.safeParse(raw);
@@ -67,8 +69,9 @@ export async function addOperator(store: Store, auth: Auth, raw: unknown, now = 
   const email = parsed.data.email.toLowerCase();
   const existing = await userByEmail(auth, email);
   const setupTokenFor = async (userId: string) => ((await hasPassword(auth, userId)) ? undefined : issueResetToken(auth, email));
+  // Run again for an operator: a fresh link, which is also an operator's way back in after a forgotten password.
   if (existing && (await isOperator(auth, existing.id)))
-    return { ok: true, value: { userId: existing.id, email, created: false, alreadyOperator: true, setupToken: await setupTokenFor(existing.id) } };
+    return { ok: true, value: { userId: existing.id, email, created: false, alreadyOperator: true, setupToken: await issueResetToken(auth, email) } };
   const current = await operators(auth);
   if (current.length > 0 && !parsed.data.another) return refuse(409, t('operator.addErrors.exists', { emails: current.map((o) => o.email).join(', ') }));
   const userId = existing?.id ?? (await createAccountWithoutPassword(auth, { email, name: parsed.data.name })).id;

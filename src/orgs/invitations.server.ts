@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { addDays } from 'date-fns';
 import { addMembership, createAccount, removeMemberships, revokeSessions, userByEmail } from '../auth/accounts.server.ts';
 import type { Auth } from '../auth/auth.ts';
-import { MIN_PASSWORD_LENGTH } from '../auth/auth.ts';
+import { confirmMatches, newPasswordShape } from '../auth/limits.ts';
 import { learningEvent } from '../events/build.ts';
 import { t } from '../i18n/index.ts';
 import type { Catalogue } from '../path/path.server.ts';
@@ -108,10 +108,9 @@ export const NewAccountSchema = z
   .object({
     name: z.string().trim().min(1).max(80),
     email: z.email(),
-    password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
-    confirm: z.string(),
+    ...newPasswordShape,
   })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'] });
+  .refine(...confirmMatches);
 
 /**
  * Accepts an invitation: a signed-in person joins the organisation; otherwise
