@@ -19,5 +19,12 @@ export default defineConfig({
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
+  // English at the plain paths, Traditional Chinese (Hong Kong) under /zh-HK/. The routing itself is
+  // PeerPath's middleware (src/middleware.ts): one set of pages answers in every locale.
+  i18n: {
+    locales: ['en', 'zh-HK'],
+    defaultLocale: 'en',
+    routing: 'manual',
+  },
   devToolbar: { enabled: false },
 });

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { readCurriculum, type Curriculum } from './curriculum/read.ts';
-import { CompetencyDomainSchema, ModuleSchema, PathwaySchema, ScalePointSchema } from './curriculum/schema.ts';
+import { CompetencyDomainEntrySchema, ModuleEntrySchema, PathwayEntrySchema, ScalePointEntrySchema } from './curriculum/schema.ts';
 
 let curriculum: Curriculum | undefined;
 
@@ -26,8 +26,8 @@ function curriculumLoader(pick: (c: Curriculum) => readonly { id: string }[]): L
 }
 
 export const collections = {
-  modules: defineCollection({ loader: curriculumLoader((c) => c.modules), schema: ModuleSchema }),
-  competencies: defineCollection({ loader: curriculumLoader((c) => c.framework.domains), schema: CompetencyDomainSchema }),
-  pathways: defineCollection({ loader: curriculumLoader((c) => c.pathways), schema: PathwaySchema }),
-  scale: defineCollection({ loader: curriculumLoader((c) => c.framework.scale.map((point) => ({ id: String(point.value), ...point }))), schema: ScalePointSchema }),
+  modules: defineCollection({ loader: curriculumLoader((c) => c.modules), schema: ModuleEntrySchema }),
+  competencies: defineCollection({ loader: curriculumLoader((c) => c.domains), schema: CompetencyDomainEntrySchema }),
+  pathways: defineCollection({ loader: curriculumLoader((c) => c.pathways), schema: PathwayEntrySchema }),
+  scale: defineCollection({ loader: curriculumLoader((c) => c.scale.map((point) => ({ id: String(point.value), ...point }))), schema: ScalePointEntrySchema }),
 };

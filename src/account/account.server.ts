@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import { inactiveAccounts } from './retention.ts';
-import { renameAccount } from '../auth/accounts.server.ts';
+import { renameAccount, saveLocale } from '../auth/accounts.server.ts';
 import type { Auth } from '../auth/auth.ts';
 import { t } from '../i18n/index.ts';
+import { LOCALES, localisePath, splitLocale, type Locale } from '../i18n/locales.ts';
 import { refuse, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 
@@ -18,6 +19,29 @@ export async function changeName(auth: Auth, userId: string, raw: unknown): Prom
   if (!parsed.success) return refuse(400, t('path.errors.fixFields'), { name: t('account.nameError') });
   await renameAccount(auth, userId, parsed.data.name);
   return { ok: true, value: { name: parsed.data.name } };
+}
+
+export const LanguageChoiceSchema = z.object({
+  locale: z.enum(LOCALES),
+  /** The page the switch was on; only an address on this site. */
+  next: z
+    .string()
+    .max(2000)
+    .regex(/^\/(?![/\\])/)
+    .catch('/'),
+});
+
+/**
+ * A person switches language: the choice goes on their profile when signed in
+ * (the caller also sets the cookie for visitors), and they land on the page
+ * they were reading, in the new language.
+ */
+export async function chooseLanguage(auth: Auth, userId: string | null, raw: unknown): Promise<Outcome<{ locale: Locale; next: string }>> {
+  const parsed = LanguageChoiceSchema.safeParse(raw);
+  if (!parsed.success) return refuse(400, t('language.unknown', { choices: LOCALES.join(', ') }));
+  const { locale, next } = parsed.data;
+  if (userId) await saveLocale(auth, userId, locale);
+  return { ok: true, value: { locale, next: localisePath(splitLocale(next).path, locale) } };
 }
 
 /** Erases a person at their own request (or by the retention purge). */

@@ -21,6 +21,12 @@ export async function createAccount(auth: Auth, input: { email: string; name: st
   return { id: user.id };
 }
 
+/** Remembers the language a person chose for PeerPath. */
+export async function saveLocale(auth: Auth, userId: string, locale: string): Promise<void> {
+  const context = await auth.$context;
+  await context.internalAdapter.updateUser(userId, { locale });
+}
+
 /** Adds a person to an organisation in a role (no-op if they already hold it). */
 export async function addMembership(auth: Auth, organisationId: string, userId: string, role: Role): Promise<void> {
   const context = await auth.$context;

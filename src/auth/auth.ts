@@ -33,6 +33,8 @@ export function createAuth({ store, config, secret }: { store: Store; config: Ap
       additionalFields: {
         /** The installation's operator: creates organisations and invites their first admins. Set only by `npm run create-operator`. */
         operator: { type: 'boolean', required: false, defaultValue: false, input: false },
+        /** The language the person chose for PeerPath (a locale code such as `zh-HK`); unset means "decide from the browser". */
+        locale: { type: 'string', required: false, input: false },
       },
     },
     session: {

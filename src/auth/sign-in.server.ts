@@ -1,9 +1,10 @@
 import type { Runtime } from '../server/runtime.ts';
 import { userByEmail } from './accounts.server.ts';
 import { authRequest } from './auth-request.ts';
+import { isLocale, type Locale } from '../i18n/locales.ts';
 
 export type SignInResult =
-  | { ok: true; cookies: string[] }
+  | { ok: true; cookies: string[]; /** The language on the person's profile, if they chose one. */ locale: Locale | undefined }
   | { ok: false; reason: 'invalid' | 'missing' | 'failed' }
   | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
 
@@ -36,7 +37,10 @@ export async function signIn(
   const response = await runtime.auth.handler(
     authRequest(runtime, '/sign-in/email', { clientAddress: request.clientAddress, body: { email, password: form.password, rememberMe: true } }),
   );
-  if (response.ok) return { ok: true, cookies: response.headers.getSetCookie() };
+  if (response.ok) {
+    const body = (await response.clone().json().catch(() => ({}))) as { user?: { locale?: unknown } };
+    return { ok: true, cookies: response.headers.getSetCookie(), locale: isLocale(body.user?.locale) ? body.user.locale : undefined };
+  }
   if (response.status === 429) return { ok: false, reason: 'rate-limited', retryAfterSeconds: Number(response.headers.get('x-retry-after')) || 60 };
   if (response.status === 401 || response.status === 400) return { ok: false, reason: 'invalid' };
   return { ok: false, reason: 'failed' };

@@ -3,6 +3,7 @@ import type { Pathway } from '../curriculum/schema.ts';
 import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { Certificate } from './records.ts';
+import { currentLocale, t, type Locale } from '../i18n/index.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -36,9 +37,8 @@ export async function revokeCertificate(store: Store, actorId: string, certifica
 }
 
 /** What a certificate is for, in words. */
-export function achievementName(kind: Certificate['kind'], pathway: Pick<Pathway, 'title'> | undefined): string {
-  const stage = kind === 'training' ? 'Training' : 'Supervised work placement';
-  return `${stage} completed: ${pathway?.title ?? 'peer support pathway'}`;
+export function achievementName(kind: Certificate['kind'], pathway: Pick<Pathway, 'title'> | undefined, locale: Locale = currentLocale()): string {
+  return t(kind === 'training' ? 'achievements.training' : 'achievements.placement', { pathway: pathway?.title ?? t('achievements.anyPathway', {}, locale) }, locale);
 }
 
 /**
@@ -53,7 +53,8 @@ export function openBadgeCredential(
 ): Record<string, unknown> {
   const salt = createHash('sha256').update(certificate.id).digest('hex').slice(0, 16);
   const identityHash = `sha256$${createHash('sha256').update(context.email.toLowerCase() + salt).digest('hex')}`;
-  const name = achievementName(certificate.kind, context.pathway);
+  // The credential is a record for other systems: written in English, like the pathway it names.
+  const name = achievementName(certificate.kind, context.pathway, 'en');
   return {
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
     id: `${context.siteUrl}/verify/${certificate.code}`,
@@ -73,9 +74,7 @@ export function openBadgeCredential(
         description: context.pathway?.summary ?? name,
         criteria: {
           narrative:
-            certificate.kind === 'training'
-              ? 'Passed every required training module at the pathway pass mark and completed the training hours, confirmed by a mentor.'
-              : 'Completed the supervised placement hours, supervision and competency sign-offs the pathway requires, confirmed by a mentor.',
+            certificate.kind === 'training' ? t('achievements.trainingCriteria', {}, 'en') : t('achievements.placementCriteria', {}, 'en'),
         },
       },
     },

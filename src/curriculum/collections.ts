@@ -1,26 +1,38 @@
 import { getCollection, getEntry } from 'astro:content';
+import { currentLocale } from '../i18n/index.ts';
 import type { Catalogue } from '../path/path.server.ts';
 import type { CompetencyDomain, Module, Pathway, ScalePoint } from './schema.ts';
+import { localise } from './translate.ts';
+
+/**
+ * The curriculum in the reader's language: each record's translation where
+ * it has one, else the English; `language` says which.
+ */
+export type LocalModule = Module & { language: string };
 
 /** Every module, in curriculum order. */
-export async function allModules(): Promise<Module[]> {
-  return (await getCollection('modules')).map((entry) => entry.data).sort((a, b) => a.order - b.order);
+export async function allModules(): Promise<LocalModule[]> {
+  const locale = currentLocale();
+  return (await getCollection('modules')).map((entry) => localise<Module>(entry.data, locale)).sort((a, b) => a.order - b.order);
 }
 
 /** One module by id, or undefined. */
-export async function moduleById(id: string | undefined): Promise<Module | undefined> {
+export async function moduleById(id: string | undefined): Promise<LocalModule | undefined> {
   if (!id) return undefined;
-  return (await getEntry('modules', id))?.data;
+  const entry = await getEntry('modules', id);
+  return entry && localise<Module>(entry.data, currentLocale());
 }
 
 /** The competency domains, keyed by id. */
 export async function competencyDomains(): Promise<Map<string, CompetencyDomain>> {
-  return new Map((await getCollection('competencies')).map((entry) => [entry.id, entry.data]));
+  const locale = currentLocale();
+  return new Map((await getCollection('competencies')).map((entry) => [entry.id, localise<CompetencyDomain>(entry.data, locale)]));
 }
 
 /** Every pathway, by id. */
 export async function allPathways(): Promise<Pathway[]> {
-  return (await getCollection('pathways')).map((entry) => entry.data);
+  const locale = currentLocale();
+  return (await getCollection('pathways')).map((entry) => localise<Pathway>(entry.data, locale));
 }
 
 /** What the path rules need from the curriculum: pathways and the titles of modules and competencies. */
@@ -34,5 +46,6 @@ export async function pathCatalogue(): Promise<Catalogue> {
 
 /** The competency framework's shared four-point rating scale, lowest first. */
 export async function ratingScale(): Promise<ScalePoint[]> {
-  return (await getCollection('scale')).map((entry) => entry.data).sort((a, b) => a.value - b.value);
+  const locale = currentLocale();
+  return (await getCollection('scale')).map((entry) => localise<ScalePoint>(entry.data, locale)).sort((a, b) => a.value - b.value);
 }

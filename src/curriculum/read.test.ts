@@ -43,12 +43,17 @@ describe('the real curriculum', () => {
   });
 });
 
-/** Copies the real curriculum to a scratch folder, applies a change, and returns what the reader says. */
-function problemsAfter(change: (dir: string) => void): string[] {
+/**
+ * Copies the real curriculum to a scratch folder, applies a change, and
+ * returns what the reader says. Translations are left out unless asked for,
+ * so a change to the English is judged on its own.
+ */
+function problemsAfter(change: (dir: string) => void, options: { translations?: boolean } = {}): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'peerpath-curriculum-'));
+  const filter = (source: string) => options.translations === true || !/[/\\]zh-HK$/.test(source);
   try {
-    cpSync(join(root, 'modules'), join(dir, 'modules'), { recursive: true });
-    cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
+    cpSync(join(root, 'modules'), join(dir, 'modules'), { recursive: true, filter });
+    cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true, filter });
     change(dir);
     readCurriculum(dir);
     return [];
@@ -135,5 +140,88 @@ describe('readingGrade', () => {
 describe('countWords', () => {
   it('counts words, not markdown symbols', () => {
     expect(countWords('## A heading\n\n- one *two* three\n> "Quoted" — words')).toBe(7);
+  });
+});
+
+const CORE_MODULES = ['peer-support-and-recovery', 'recovery-values-in-practice', 'mutuality-and-relationship', 'role-clarity'];
+
+describe('translations of the curriculum', () => {
+  const curriculum = readCurriculum(root);
+
+  it('carries the four core modules in Traditional Chinese (Hong Kong), lesson for lesson, with the same quiz', () => {
+    for (const id of CORE_MODULES) {
+      const module = curriculum.modules.find((m) => m.id === id);
+      const zh = module?.translations['zh-HK'];
+      expect(zh, id).toBeDefined();
+      if (!module || !zh) continue;
+      expect(zh.title).not.toBe(module.title);
+      expect(zh.title).toMatch(/\p{Script=Han}/u);
+      expect(zh.lessons.map((l) => l.id)).toEqual(module.lessons.map((l) => l.id));
+      for (const lesson of zh.lessons) expect(lesson.html.match(/\p{Script=Han}/gu)?.length ?? 0, `${id}/${lesson.id}`).toBeGreaterThan(1000);
+      // Scoring depends only on ids and flags, so an attempt counts the same in either language.
+      const shape = (quiz: typeof module.quiz) => JSON.stringify(quiz, (key, value) => (['scenario', 'prompt', 'text', 'feedback'].includes(key) ? undefined : value));
+      expect(shape(zh.quiz)).toBe(shape(module.quiz));
+      expect(zh.quiz.questions[0]?.prompt).not.toBe(module.quiz.questions[0]?.prompt);
+    }
+  });
+
+  it('translates the competency framework and both pathways without changing a requirement', () => {
+    for (const domain of curriculum.domains) expect(domain.translations['zh-HK']?.title, domain.id).toMatch(/\p{Script=Han}/u);
+    for (const point of curriculum.scale) expect(point.translations['zh-HK']?.label).toMatch(/\p{Script=Han}/u);
+    for (const pathway of curriculum.pathways) {
+      const zh = pathway.translations['zh-HK'];
+      expect(zh?.title).toMatch(/\p{Script=Han}/u);
+      expect(zh?.placement).toMatchObject({ totalHours: pathway.placement.totalHours, supervisionHours: pathway.placement.supervisionHours, competencies: pathway.placement.competencies });
+      expect(zh?.passMark).toBe(pathway.passMark);
+    }
+  });
+
+  const zhQuiz = (dir: string) => join(dir, 'modules', 'role-clarity', 'zh-HK', 'quiz.yaml');
+
+  it('refuses a translated quiz that moves the correct answer', () => {
+    const problems = problemsAfter(
+      (dir) =>
+        editYaml(zhQuiz(dir), (quiz) => {
+          quiz.questions[0].options[0].correct = !quiz.questions[0].options[0].correct;
+        }),
+      { translations: true },
+    );
+    expect(problems).toEqual([expect.stringMatching(/^modules\/role-clarity\/zh-HK\/quiz\.yaml: questions\[0\]\.options\[0\]\.correct: must stay (true|false) as in English/)]);
+  });
+
+  it('refuses a translated quiz with a field the English lacks, or feedback left out', () => {
+    const problems = problemsAfter(
+      (dir) =>
+        editYaml(zhQuiz(dir), (quiz) => {
+          quiz.questions[0].hint = '提示';
+          delete quiz.questions[1].options[0].feedback;
+        }),
+      { translations: true },
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/zh-HK\/quiz\.yaml: questions\[0\]\.hint: is not in the English file/),
+      expect.stringMatching(/zh-HK\/quiz\.yaml: questions\[1\]\.options\[0\]\.feedback: is missing; translate it/),
+    ]);
+  });
+
+  it('refuses a translation missing a lesson, and a translated pathway that changes its hours', () => {
+    const problems = problemsAfter(
+      (dir) => {
+        rmSync(join(dir, 'modules', 'role-clarity', 'zh-HK', 'lessons', '03-working-inside-clinical-teams.md'));
+        editYaml(join(dir, 'content', 'zh-HK', 'pathways', 'hong-kong-peer-support.yaml'), (pathway) => {
+          pathway.placement.totalHours = 10;
+        });
+      },
+      { translations: true },
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^modules\/role-clarity\/zh-HK\/lessons\/03-working-inside-clinical-teams\.md: \(file\): is missing/),
+      expect.stringMatching(/^content\/zh-HK\/pathways\/hong-kong-peer-support\.yaml: placement\.totalHours: must stay 52 as in English/),
+    ]);
+  });
+
+  it('accepts a module with no translation, which the site then shows in English', () => {
+    const sharing = curriculum.modules.find((m) => m.id === 'sharing-lived-experience');
+    expect(sharing?.translations).toEqual({});
   });
 });

@@ -3,16 +3,22 @@ import { join, relative } from 'node:path';
 import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
+import { overlay } from './translate.ts';
 import {
   CompetencyFrameworkSchema,
+  PathwaySchema,
+  TRANSLATION_LOCALES,
   LessonFrontmatterSchema,
   ModuleFileSchema,
   PathwayFileSchema,
   QuizSchema,
+  type CompetencyDomain,
   type CompetencyFramework,
   type Lesson,
   type Module,
-  type Pathway,
+  type ModuleEntry,
+  type PathwayEntry,
+  type ScalePoint,
 } from './schema.ts';
 
 /**
@@ -33,10 +39,17 @@ export const MODULE_WORD_FLOOR = 1800;
 
 /** Everything the curriculum folders hold, parsed and cross-checked. */
 export type Curriculum = {
-  modules: Module[];
+  modules: ModuleEntry[];
   framework: CompetencyFramework;
-  pathways: Pathway[];
+  /** The framework's domains and scale, each with its translations. */
+  domains: CompetencyDomainEntry[];
+  scale: ScalePointEntry[];
+  pathways: PathwayEntry[];
 };
+
+type Translated<T> = T & { translations: Partial<Record<(typeof TRANSLATION_LOCALES)[number], T>> };
+export type CompetencyDomainEntry = Translated<CompetencyDomain>;
+export type ScalePointEntry = Translated<ScalePoint>;
 
 /** Thrown when any curriculum file is broken; lists every problem with its file and field. */
 export class CurriculumError extends Error {
@@ -93,18 +106,38 @@ class Reader {
 
   /** Reads and validates a YAML file; undefined (with problems recorded) when it is broken. */
   yaml<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
+    const raw = this.rawYaml(file);
+    return raw === undefined ? undefined : this.validate(file, schema, raw);
+  }
+
+  /** Reads a YAML file without validating it; undefined (with a problem recorded) when it is missing or unreadable. */
+  rawYaml(file: string): unknown {
     if (!existsSync(file)) {
       this.problem(file, '(file)', 'is missing');
       return undefined;
     }
-    let raw: unknown;
     try {
-      raw = parseYaml(readFileSync(file, 'utf8'));
+      return parseYaml(readFileSync(file, 'utf8')) ?? undefined;
     } catch (error) {
       this.problem(file, '(file)', `is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
       return undefined;
     }
-    return this.validate(file, schema, raw);
+  }
+
+  /**
+   * Lays a translation file over the English value (see translate.ts) and
+   * validates the result with the English schema; undefined when anything is wrong.
+   */
+  translated<S extends z.ZodType>(file: string, schema: S, english: unknown, complete: boolean): z.output<S> | undefined {
+    const raw = this.rawYaml(file);
+    if (raw === undefined) return undefined;
+    const problems: string[] = [];
+    const merged = overlay(english, raw, problems, { complete });
+    for (const problem of problems) {
+      const [field = '', ...message] = problem.split(': ');
+      this.problem(file, field, message.join(': '));
+    }
+    return problems.length ? undefined : this.validate(file, schema, merged);
   }
 
   validate<S extends z.ZodType>(file: string, schema: S, raw: unknown): z.output<S> | undefined {
@@ -143,7 +176,7 @@ function duplicates(values: readonly string[]): string[] {
   return [...new Set(values.filter((value, index) => values.indexOf(value) !== index))];
 }
 
-function readModule(reader: Reader, dir: string, id: string): Module | undefined {
+function readModule(reader: Reader, dir: string, id: string): ModuleEntry | undefined {
   const moduleFile = join(dir, 'module.yaml');
   const quizFile = join(dir, 'quiz.yaml');
   const meta = reader.yaml(moduleFile, ModuleFileSchema);
@@ -173,7 +206,32 @@ function readModule(reader: Reader, dir: string, id: string): Module | undefined
   const ready = lessons as Lesson[];
   const words = ready.reduce((sum, lesson) => sum + lesson.words, 0);
   if (words < MODULE_WORD_FLOOR) reader.problem(moduleFile, 'lessons', `the lessons total ${words} words; a module needs at least ${MODULE_WORD_FLOOR}`);
-  return { ...meta, id, lessons: ready, quiz, words };
+  const english = { ...meta, id, lessons: ready, quiz, words };
+  const translations: ModuleEntry['translations'] = {};
+  for (const locale of TRANSLATION_LOCALES) {
+    const translation = readModuleTranslation(reader, join(dir, locale), english);
+    if (translation) translations[locale] = translation;
+  }
+  return { ...english, translations };
+}
+
+/**
+ * A module's translation in `<module>/<locale>/`: `module.yaml` with the
+ * prose fields it translates, a complete `quiz.yaml`, and every lesson under
+ * the English file name. Undefined when the folder does not exist.
+ */
+function readModuleTranslation(reader: Reader, dir: string, english: Module): Module | undefined {
+  if (!existsSync(dir)) return undefined;
+  const { id, lessons, quiz, words, ...fileFields } = english;
+  const meta = reader.translated(join(dir, 'module.yaml'), ModuleFileSchema, { ...fileFields, lessons: lessons.map((lesson) => lesson.id) }, false);
+  const translatedQuiz = reader.translated(join(dir, 'quiz.yaml'), QuizSchema, quiz, true);
+  const lessonsDir = join(dir, 'lessons');
+  const translatedLessons = lessons.map((lesson) => reader.lesson(join(lessonsDir, `${lesson.id}.md`), lesson.id));
+  const known = new Set(lessons.map((lesson) => `${lesson.id}.md`));
+  if (existsSync(lessonsDir))
+    for (const file of readdirSync(lessonsDir).filter((f) => f.endsWith('.md') && !known.has(f))) reader.problem(join(lessonsDir, file), '(file)', 'has no English lesson of the same name; rename or remove it');
+  if (!meta || !translatedQuiz || translatedLessons.some((lesson) => !lesson)) return undefined;
+  return { ...meta, id, lessons: translatedLessons as Lesson[], quiz: translatedQuiz, words };
 }
 
 /**
@@ -188,7 +246,7 @@ export function readCurriculum(root: string = process.cwd()): Curriculum {
   const moduleIds = existsSync(modulesDir)
     ? readdirSync(modulesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
     : [];
-  const modules = moduleIds.map((id) => readModule(reader, join(modulesDir, id), id)).filter((m): m is Module => m !== undefined);
+  const modules = moduleIds.map((id) => readModule(reader, join(modulesDir, id), id)).filter((m): m is ModuleEntry => m !== undefined);
   modules.sort((a, b) => a.order - b.order);
   for (const dup of duplicates(modules.map((m) => String(m.order)))) reader.problem(modulesDir, 'order', `more than one module has order ${dup}`);
 
@@ -213,7 +271,7 @@ export function readCurriculum(root: string = process.cwd()): Curriculum {
 
   const pathwaysDir = join(root, 'content', 'pathways');
   const knownModules = new Set(modules.map((m) => m.id));
-  const pathways: Pathway[] = [];
+  const pathways: PathwayEntry[] = [];
   const pathwayFiles = existsSync(pathwaysDir) ? readdirSync(pathwaysDir).filter((f) => f.endsWith('.yaml')).sort() : [];
   if (pathwayFiles.length === 0) reader.problem(pathwaysDir, '(folder)', 'holds no pathway; add at least one <id>.yaml');
   for (const fileName of pathwayFiles) {
@@ -227,9 +285,27 @@ export function readCurriculum(root: string = process.cwd()): Curriculum {
     pathway.placement.competencies.forEach((id, i) => {
       if (framework && !competencyIds.has(id)) reader.problem(file, `placement.competencies[${i}]`, `names unknown competency "${id}"`);
     });
-    pathways.push({ ...pathway, id: fileName.replace(/\.yaml$/, '') });
+    const english = { ...pathway, id: fileName.replace(/\.yaml$/, '') };
+    const translations: PathwayEntry['translations'] = {};
+    for (const locale of TRANSLATION_LOCALES) {
+      const translationFile = join(root, 'content', locale, 'pathways', fileName);
+      if (!existsSync(translationFile)) continue;
+      const translated = reader.translated(translationFile, PathwaySchema, english, true);
+      if (translated) translations[locale] = translated;
+    }
+    pathways.push({ ...english, translations });
   }
 
   if (reader.problems.length > 0 || !framework) throw new CurriculumError(reader.problems);
-  return { modules, framework, pathways };
+  const domains: CompetencyDomainEntry[] = framework.domains.map((domain) => ({ ...domain, translations: {} }));
+  const scale: ScalePointEntry[] = framework.scale.map((point) => ({ ...point, translations: {} }));
+  for (const locale of TRANSLATION_LOCALES) {
+    const translationFile = join(root, 'content', locale, 'competencies.yaml');
+    if (!existsSync(translationFile)) continue;
+    const translated = reader.translated(translationFile, CompetencyFrameworkSchema, framework, true);
+    translated?.domains.forEach((domain, i) => ((domains[i] as CompetencyDomainEntry).translations[locale] = domain));
+    translated?.scale.forEach((point, i) => ((scale[i] as ScalePointEntry).translations[locale] = point));
+  }
+  if (reader.problems.length > 0) throw new CurriculumError(reader.problems);
+  return { modules, framework, domains, scale, pathways };
 }

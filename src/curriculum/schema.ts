@@ -1,7 +1,16 @@
 import { z } from 'astro/zod';
+import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase words joined by hyphens, e.g. "role-clarity"');
 const text = z.string().trim().min(1, 'must not be empty');
+
+/** The locales authored content may be translated into (every one but English). */
+export type TranslationLocale = Exclude<(typeof LOCALES)[number], 'en'>;
+export const TRANSLATION_LOCALES = LOCALES.filter((l): l is TranslationLocale => l !== DEFAULT_LOCALE);
+const TranslationLocaleSchema = z.enum(TRANSLATION_LOCALES as [TranslationLocale, ...TranslationLocale[]]);
+
+/** A record's translations, each the whole record in that language (see translate.ts). */
+const translationsOf = <S extends z.ZodType>(schema: S) => z.partialRecord(TranslationLocaleSchema, schema).default({});
 
 /** The phases of the path, in order. */
 export const PHASES = ['training', 'placement', 'employment'] as const;
@@ -123,16 +132,21 @@ export const ModuleFileSchema = z.object({
   references: z.array(ReferenceSchema).default([]),
 });
 
-/** A whole module as the site uses it: `module.yaml` with its lessons and quiz. */
+/** A module in one language, as the site uses it: `module.yaml` with its lessons and quiz. */
 export const ModuleSchema = ModuleFileSchema.extend({
   /** The folder name. */
   id: slug,
   lessons: z.array(LessonSchema).min(1),
   quiz: QuizSchema,
-  /** Total words across lessons. */
+  /** Total words across the English lessons. */
   words: z.number().int().min(0),
 });
+
 export type Module = z.infer<typeof ModuleSchema>;
+
+/** A module with its translations (`modules/<id>/<locale>/`), as the content collection holds it. */
+export const ModuleEntrySchema = ModuleSchema.extend({ translations: translationsOf(ModuleSchema) });
+export type ModuleEntry = z.infer<typeof ModuleEntrySchema>;
 
 /** A point on the shared four-step competency rating scale. */
 export const ScalePointSchema = z.object({
@@ -141,6 +155,8 @@ export const ScalePointSchema = z.object({
   descriptor: text,
 });
 export type ScalePoint = z.infer<typeof ScalePointSchema>;
+/** A scale point as the site uses it, with its translations (`content/<locale>/competencies.yaml`). */
+export const ScalePointEntrySchema = ScalePointSchema.extend({ translations: translationsOf(ScalePointSchema) });
 
 /** One domain of the competency framework. */
 export const CompetencyDomainSchema = z.object({
@@ -153,6 +169,8 @@ export const CompetencyDomainSchema = z.object({
   mappings: z.record(z.string(), z.array(text)).default({}),
 });
 export type CompetencyDomain = z.infer<typeof CompetencyDomainSchema>;
+/** A domain as the site uses it, with its translations (`content/<locale>/competencies.yaml`). */
+export const CompetencyDomainEntrySchema = CompetencyDomainSchema.extend({ translations: translationsOf(CompetencyDomainSchema) });
 
 /** `content/competencies.yaml`. */
 export const CompetencyFrameworkSchema = z.object({
@@ -205,4 +223,7 @@ export const PathwayFileSchema = z.object({
   otherRequirements: z.array(text).default([]),
 });
 export const PathwaySchema = PathwayFileSchema.extend({ id: slug });
+/** A pathway with its translations (`content/<locale>/pathways/<id>.yaml`), as the content collection holds it. */
+export const PathwayEntrySchema = PathwaySchema.extend({ translations: translationsOf(PathwaySchema) });
 export type Pathway = z.infer<typeof PathwaySchema>;
+export type PathwayEntry = z.infer<typeof PathwayEntrySchema>;

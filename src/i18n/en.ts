@@ -885,7 +885,60 @@ export const en = {
     serverText: 'This is not your fault. Please try again in a minute. If it keeps happening, let your organisation know the time it happened.',
     goHome: 'Go to the home page',
   },
+  language: {
+    switchLabel: 'Language',
+    unknown: 'PeerPath does not have that language. Choose one of: {choices}.',
+    untranslated: 'This module has not been translated into {language} yet, so you are reading it in English.',
+    englishOnly: 'In English',
+    accountTitle: 'Language',
+    accountIntro: 'The language PeerPath uses for you. It is remembered on every device you sign in on.',
+    accountSubmit: 'Save language',
+    saved: 'Your language is saved.',
+  },
+  api: {
+    sessionEnded: 'Your session has ended. Sign in again, then resubmit your answers.',
+    sessionEndedShort: 'Your session has ended. Sign in again.',
+    noModule: 'There is no module "{id}". Check the address.',
+    sendAnswersJson: 'Send the answers as JSON with the header "Content-Type: application/json".',
+    sendJson: 'Send JSON with the header "Content-Type: application/json".',
+    notJson: 'The request body is not valid JSON.',
+    submissionShape: 'The submission must be JSON of the form {shape}.',
+    adminsOnlyPreview: 'Only organisation admins can preview role guides.',
+    previewShape: 'Send {shape} with at most 50,000 characters.',
+    crossSite: 'This request came from another site, so it was refused. Use PeerPath from its own address.',
+    signInForData: 'Sign in to download your data.',
+    signInForCredential: 'Sign in to download your credential.',
+    signInForRecords: 'Sign in to download learning records.',
+    signInForReports: 'Sign in to download reports.',
+    noOrganisation: 'We could not find that organisation among the ones you administer.',
+    noReportTable: 'There is no report table "{table}". Choose one of: {choices}.',
+  },
+  quizProblems: {
+    reload: 'Reload the quiz page and answer again.',
+    question: 'Question {number}',
+    foreign: '"{id}" is not a question of this quiz that takes this kind of answer.',
+    noAnswer: '{label} has no answer yet. Choose an answer, then submit again.',
+    twice: '{label} lists the same option twice.',
+    noOption: '{label} has no option "{option}".',
+    oneAnswer: '{label} takes one answer; choose just one.',
+    secondPart: '{label} has a second part that depends on your first choice. Answer it, then submit again.',
+    noFollowUpOption: 'The second part of {label} has no option "{option}" after that choice.',
+  },
+  achievements: {
+    training: 'Training completed: {pathway}',
+    placement: 'Supervised work placement completed: {pathway}',
+    anyPathway: 'peer support pathway',
+    trainingCriteria: 'Passed every required training module at the pathway pass mark and completed the training hours, confirmed by a mentor.',
+    placementCriteria: 'Completed the supervised placement hours, supervision and competency sign-offs the pathway requires, confirmed by a mentor.',
+    placementPracticeHours: 'Placement practice hours',
+  },
 } as const;
 
-/** The shape every locale's catalogue has. */
-export type Catalogue = typeof en;
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+/**
+ * The shape every locale's catalogue has: the same keys as English, each a
+ * string. A translation declares `satisfies Catalogue`, so a missing or
+ * misspelt key fails `npm run check`.
+ */
+export type Catalogue = Shape<typeof en>;

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { ChoiceQuestion, Quiz, QuizOption } from '../curriculum/schema.ts';
 import type { QuestionResult } from './attempt.ts';
+import { t } from '../i18n/index.ts';
 
 type PublicOption = { id: string; text: string };
 
@@ -52,7 +53,6 @@ export type Submission = z.infer<typeof SubmissionSchema>;
 /** Why a submission cannot be scored; `message` is written for the person who sent it. */
 export type SubmissionProblem = { message: string; questionId?: string };
 
-const reload = 'Reload the quiz page and answer again.';
 
 /**
  * Checks that a submission answers exactly this quiz: every scored question
@@ -64,7 +64,7 @@ export function checkAnswers(quiz: Quiz, submission: Submission): SubmissionProb
   const kinds = new Map(quiz.questions.map((q) => [q.id, q.type]));
   const foreign = (questionId: string, allowed: (type: string) => boolean) => {
     const type = kinds.get(questionId);
-    if (type === undefined || !allowed(type)) problems.push({ questionId, message: `"${questionId}" is not a question of this quiz that takes this kind of answer. ${reload}` });
+    if (type === undefined || !allowed(type)) problems.push({ questionId, message: `${t('quizProblems.foreign', { id: questionId })} ${t('quizProblems.reload')}` });
   };
   Object.keys(submission.answers).forEach((q) => foreign(q, (type) => type !== 'reflection'));
   Object.keys(submission.followUps).forEach((q) => foreign(q, (type) => type === 'scenario'));
@@ -72,19 +72,19 @@ export function checkAnswers(quiz: Quiz, submission: Submission): SubmissionProb
 
   quiz.questions.forEach((question, index) => {
     if (question.type === 'reflection') return undefined;
-    const label = `Question ${index + 1}`;
+    const label = t('quizProblems.question', { number: index + 1 });
     const add = (message: string) => problems.push({ questionId: question.id, message });
     const chosen = submission.answers[question.id] ?? [];
-    if (chosen.length === 0) return add(`${label} has no answer yet. Choose an answer, then submit again.`);
-    if (new Set(chosen).size !== chosen.length) return add(`${label} lists the same option twice.`);
+    if (chosen.length === 0) return add(t('quizProblems.noAnswer', { label }));
+    if (new Set(chosen).size !== chosen.length) return add(t('quizProblems.twice', { label }));
     const unknown = chosen.find((optionId) => !question.options.some((option) => option.id === optionId));
-    if (unknown) return add(`${label} has no option "${unknown}". ${reload}`);
-    if (question.type !== 'multiple' && chosen.length > 1) return add(`${label} takes one answer; choose just one.`);
+    if (unknown) return add(`${t('quizProblems.noOption', { label, option: unknown })} ${t('quizProblems.reload')}`);
+    if (question.type !== 'multiple' && chosen.length > 1) return add(t('quizProblems.oneAnswer', { label }));
     if (question.type !== 'scenario') return undefined;
     const branch = question.options.find((option) => option.id === chosen[0]);
     const next = submission.followUps[question.id];
-    if (!next) return add(`${label} has a second part that depends on your first choice. Answer it, then submit again.`);
-    if (!branch?.followUp.options.some((option) => option.id === next)) return add(`The second part of ${label} has no option "${next}" after that choice. ${reload}`);
+    if (!next) return add(t('quizProblems.secondPart', { label }));
+    if (!branch?.followUp.options.some((option) => option.id === next)) return add(`${t('quizProblems.noFollowUpOption', { label, option: next })} ${t('quizProblems.reload')}`);
     return undefined;
   });
   return problems;

@@ -6,6 +6,7 @@ import type { Enrolment, Reflection } from '../path/records.ts';
 import type { Store } from '../store/index.ts';
 import type { QuizAttempt } from './attempt.ts';
 import { checkAnswers, reviewOf, scoreAnswers, SubmissionSchema, type QuestionReview, type SubmissionProblem } from './score.ts';
+import { t } from '../i18n/index.ts';
 
 export type SubmitOutcome =
   | { ok: true; attempt: QuizAttempt; review: QuestionReview[] }
@@ -22,7 +23,7 @@ export type SubmitContext = { userId: string; enrolment: Enrolment | undefined; 
 export async function submitQuiz(store: Store, module: Module, body: unknown, context: SubmitContext): Promise<SubmitOutcome> {
   const parsed = SubmissionSchema.safeParse(body);
   if (!parsed.success)
-    return { ok: false, problems: [{ message: 'The submission must be JSON of the form {"answers": {"<question id>": ["<option id>", ...]}, "followUps": {...}, "reflections": {...}}.' }] };
+    return { ok: false, problems: [{ message: t('api.submissionShape', { shape: '{"answers": {"<question id>": ["<option id>", ...]}, "followUps": {...}, "reflections": {...}}' }) }] };
   const problems = checkAnswers(module.quiz, parsed.data);
   if (problems.length) return { ok: false, problems };
   const { userId, enrolment, passMark, now = new Date() } = context;

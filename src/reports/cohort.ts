@@ -2,6 +2,7 @@ import { differenceInCalendarDays } from 'date-fns';
 import { PHASES, type Module, type Phase } from '../curriculum/schema.ts';
 import { PLACEMENT_CATEGORIES } from '../path/records.ts';
 import type { PathRecords, PathState } from '../path/rules.ts';
+import { t } from '../i18n/index.ts';
 
 /** Figures drawn from fewer people than this are not shown, so no one can be singled out. */
 export const MIN_GROUP = 5;
@@ -77,7 +78,7 @@ export function cohortReport(members: readonly CohortMember[], modules: readonly
   const hours = pathway
     ? [
         {
-          label: 'Placement practice hours',
+          label: t('achievements.placementPracticeHours'),
           target: pathway.placement.totalHours,
           medianVerified: inPlacement.length >= MIN_GROUP ? median(verifiedPractice) : null,
           metShare: inPlacement.length >= MIN_GROUP ? share(verifiedPractice.filter((h) => h >= pathway.placement.totalHours).length, inPlacement.length) : null,

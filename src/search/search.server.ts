@@ -1,4 +1,5 @@
 import { allModules } from '../curriculum/collections.ts';
+import { currentLocale, LOCALES, withLocale } from '../i18n/index.ts';
 import { guideSearchDoc } from '../guides/guides.server.ts';
 import type { Store } from '../store/index.ts';
 import { siteIndex, textOf, type SearchDoc, type SearchResult } from './site-index.ts';
@@ -19,14 +20,19 @@ let guidesLoadedAt = 0;
 
 /**
  * Fills the search index once per process: modules and lessons from the
- * curriculum compiled at build time, then every published role guide.
+ * curriculum compiled at build time, in every locale as its pages show them,
+ * then every published role guide.
  */
 export async function loadSearchIndex(store: Store): Promise<void> {
-  const modules = await allModules();
-  const docs: SearchDoc[] = modules.flatMap((m) => [
-    { id: `module:${m.id}`, type: 'module' as const, title: m.title, text: [m.summary, ...m.outcomes].join(' '), url: `/modules/${m.id}`, context: m.title },
-    ...m.lessons.map((l) => ({ id: `lesson:${m.id}/${l.id}`, type: 'lesson' as const, title: l.title, text: textOf(l.html), url: `/modules/${m.id}#${l.id}`, context: m.title })),
-  ]);
+  const docs: SearchDoc[] = [];
+  for (const locale of LOCALES) {
+    const modules = await withLocale(locale, allModules);
+    for (const m of modules) {
+      const lang = m.language === locale ? {} : { lang: m.language };
+      docs.push({ id: `${locale}:module:${m.id}`, type: 'module', title: m.title, text: [m.summary, ...m.outcomes].join(' '), url: `/modules/${m.id}`, context: m.title, locale, ...lang });
+      for (const l of m.lessons) docs.push({ id: `${locale}:lesson:${m.id}/${l.id}`, type: 'lesson', title: l.title, text: textOf(l.html), url: `/modules/${m.id}#${l.id}`, context: m.title, locale, ...lang });
+    }
+  }
   siteIndex.setStatic(docs);
   siteIndex.replaceGuides(await publishedGuideDocs(store));
   guidesLoadedAt = Date.now();
@@ -48,5 +54,5 @@ export async function searchSite(store: Store, query: string, refreshSeconds: nu
     guidesLoadedAt = now;
     siteIndex.replaceGuides(await publishedGuideDocs(store));
   }
-  return siteIndex.search(query);
+  return siteIndex.search(query, 20, currentLocale());
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
+import { DEFAULT_LOCALE, LOCALE_COOKIE, fromAcceptLanguage, isLocale, localisePath, splitLocale } from '../i18n/locales.ts';
 
 /** Content types of the files a build writes to dist/client. */
 const TYPES: Record<string, string> = {
@@ -20,6 +21,8 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
+
+const LOCALE_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`);
 
 type StaticFile = { body: Buffer; headers: Record<string, string> };
 
@@ -80,12 +83,25 @@ export class StaticFiles {
     }
     const file = this.#files.get(path);
     if (!file) return false;
+    const page = file.headers['content-type']?.startsWith('text/html');
+    if (page && splitLocale(path).locale === DEFAULT_LOCALE) {
+      // The same choice of language the middleware makes for pages it renders (signed-in people carry it in the cookie too).
+      const cookie = LOCALE_COOKIE_VALUE.exec(req.headers.cookie ?? '')?.[1];
+      const chosen = isLocale(cookie) ? cookie : fromAcceptLanguage(req.headers['accept-language']);
+      const localised = chosen && chosen !== DEFAULT_LOCALE ? localisePath(url, chosen) : undefined;
+      if (localised && this.#files.has(localisePath(path, chosen ?? DEFAULT_LOCALE))) {
+        res.writeHead(302, { location: localised, vary: 'Cookie, Accept-Language', 'cache-control': 'private, no-store' });
+        res.end();
+        return true;
+      }
+    }
+    const headers = page && splitLocale(path).locale === DEFAULT_LOCALE ? { ...file.headers, vary: 'Cookie, Accept-Language' } : file.headers;
     if (req.headers['if-none-match'] === file.headers['etag']) {
       res.writeHead(304, { etag: file.headers['etag'] as string, 'cache-control': file.headers['cache-control'] as string });
       res.end();
       return true;
     }
-    res.writeHead(200, file.headers);
+    res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);
     return true;
   }

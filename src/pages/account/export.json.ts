@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
+import { t } from '../../i18n/index.ts';
 
 /** Downloads everything PeerPath holds about the signed-in person, as one JSON file. */
 export const GET: APIRoute = async ({ locals }) => {
-  if (!locals.user) return new Response(JSON.stringify({ error: 'Sign in to download your data.' }), { status: 401, headers: { 'Content-Type': 'application/json' } });
+  if (!locals.user) return new Response(JSON.stringify({ error: t('api.signInForData') }), { status: 401, headers: { 'Content-Type': 'application/json' } });
   const data = await locals.runtime.store.exportPersonalData(locals.user.id);
   return new Response(JSON.stringify(data, null, 2), {
     status: 200,

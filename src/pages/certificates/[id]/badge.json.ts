@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro';
 import { certificateFor, openBadgeCredential } from '../../../certificates/certificates.server.ts';
 import { pathCatalogue } from '../../../curriculum/collections.ts';
+import { t } from '../../../i18n/index.ts';
 
 /** The certificate as an Open Badges 3.0 credential, for its holder (or an admin of the issuing organisation). */
 export const GET: APIRoute = async ({ locals, params }) => {
   const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
-  if (!locals.user) return new Response(JSON.stringify({ error: 'Sign in to download your credential.' }), { status: 401, headers });
+  if (!locals.user) return new Response(JSON.stringify({ error: t('api.signInForCredential') }), { status: 401, headers });
   const found = await certificateFor(locals.runtime.store, locals.user.id, params.id ?? '');
   if (!found.ok) return new Response(JSON.stringify({ error: found.message }), { status: 404, headers });
   const certificate = found.value;
