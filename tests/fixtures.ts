@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readCurriculum } from '../src/curriculum/read.ts';
-import type { ChoiceQuestion, Module } from '../src/curriculum/schema.ts';
+import type { ChoiceQuestion, Module, ModuleEntry } from '../src/curriculum/schema.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo.ts';
 
 export { expect };
@@ -9,7 +9,7 @@ export { expect };
 const curriculum = readCurriculum(process.cwd());
 
 /** A module of the real curriculum, with its answer key (the test knows it; the browser must not). */
-export function moduleFixture(id: string): Module {
+export function moduleFixture(id: string): ModuleEntry {
   const module = curriculum.modules.find((m) => m.id === id);
   if (!module) throw new Error(`No module "${id}" in the curriculum.`);
   return module;

@@ -8,7 +8,7 @@ test('an admin opens an intake and invites a trainee by link; the new trainee cr
   await page.getByLabel('Pathway').selectOption({ label: 'Peer recovery credential (IC&RC model)' });
   await page.getByRole('button', { name: 'Open intake' }).click();
   await expect(page.getByRole('status')).toHaveText('Intake opened.');
-  await expect(page.getByText(/Spring 2027: starts 2027-03-01, Peer recovery credential/)).toBeVisible();
+  await expect(page.getByText(/Spring 2027: starts 1 Mar 2027, Peer recovery credential/)).toBeVisible();
 
   // A mistake is explained next to the field.
   await page.getByLabel('Role').selectOption({ label: 'Mentor' });
@@ -38,7 +38,7 @@ test('an admin opens an intake and invites a trainee by link; the new trainee cr
 
   await newcomer.goto(new URL(link).pathname);
   await expect(newcomer.getByRole('heading', { level: 1, name: 'Join Harbour Peer Support (demo)' })).toBeVisible();
-  await expect(newcomer.getByText('You will start with the Spring 2027 intake on 2027-03-01.')).toBeVisible();
+  await expect(newcomer.getByText('You will start with the Spring 2027 intake on 1 Mar 2027.')).toBeVisible();
   await expectAccessible(newcomer);
   await newcomer.getByLabel('Your name').fill('Nia Okafor');
   await newcomer.getByLabel('Choose a password').fill('walking by the harbour');

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'astro/zod';
-import { t } from '../i18n/index.ts';
+import { href, t } from '../i18n/index.ts';
 import { fieldErrors, refuse, type Outcome } from '../outcome.ts';
 import type { Runtime } from '../server/runtime.ts';
 import type { Auth } from './auth.ts';
@@ -34,7 +34,7 @@ export function useResetMailer(send: ResetMailer | undefined, url: string): void
 export const resetLinksAreEmailed = (): boolean => resetMailer !== undefined;
 
 /** The page where a reset token is used. */
-export const resetUrl = (base: string, token: string): string => `${base}/reset-password/${token}`;
+export const resetUrl = (base: string, token: string): string => `${base}${href(`/reset-password/${token}`)}`;
 
 /** While set, a token the library issues is handed back to the caller instead of e-mailed. */
 const capture = new AsyncLocalStorage<{ token?: string }>();

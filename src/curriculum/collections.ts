@@ -1,26 +1,37 @@
 import { getCollection, getEntry } from 'astro:content';
 import { currentLocale } from '../i18n/index.ts';
 import type { Catalogue } from '../path/path.server.ts';
-import type { CompetencyDomain, Module, Pathway, ScalePoint } from './schema.ts';
+import type { CompetencyDomain, Module, ModuleEntry, ModuleTranslation, Pathway, ScalePoint } from './schema.ts';
 import { localise } from './translate.ts';
 
 /**
  * The curriculum in the reader's language: each record's translation where
  * it has one, else the English; `language` says which.
  */
-export type LocalModule = Module & { language: string };
+export type LocalModule = Module & {
+  /** The language of the module's text (title, summary, outcomes, reflection). */
+  language: string;
+  /** The language its lessons are shown in, and its quiz. */
+  lessonsLanguage: string;
+  quizLanguage: string;
+};
+
+function localModule(entry: ModuleEntry, locale: string): LocalModule {
+  const module = localise<Module & Partial<Pick<ModuleTranslation, 'lessonsLanguage' | 'quizLanguage'>>>(entry, locale);
+  return { ...module, lessonsLanguage: module.lessonsLanguage ?? module.language, quizLanguage: module.quizLanguage ?? module.language };
+}
 
 /** Every module, in curriculum order. */
 export async function allModules(): Promise<LocalModule[]> {
   const locale = currentLocale();
-  return (await getCollection('modules')).map((entry) => localise<Module>(entry.data, locale)).sort((a, b) => a.order - b.order);
+  return (await getCollection('modules')).map((entry) => localModule(entry.data, locale)).sort((a, b) => a.order - b.order);
 }
 
 /** One module by id, or undefined. */
 export async function moduleById(id: string | undefined): Promise<LocalModule | undefined> {
   if (!id) return undefined;
   const entry = await getEntry('modules', id);
-  return entry && localise<Module>(entry.data, currentLocale());
+  return entry && localModule(entry.data, currentLocale());
 }
 
 /** The competency domains, keyed by id. */

@@ -220,8 +220,20 @@ describe('translations of the curriculum', () => {
     ]);
   });
 
-  it('accepts a module with no translation, which the site then shows in English', () => {
-    const sharing = curriculum.modules.find((m) => m.id === 'sharing-lived-experience');
-    expect(sharing?.translations).toEqual({});
+  it('translates the text of every other module, keeping its lessons and quiz in English until they are translated', () => {
+    for (const module of curriculum.modules.filter((m) => !CORE_MODULES.includes(m.id))) {
+      const zh = module.translations['zh-HK'];
+      expect(zh?.title, module.id).toMatch(/\p{Script=Han}/u);
+      expect(zh?.outcomes.length).toBe(module.outcomes.length);
+      expect(zh).toMatchObject({ lessonsLanguage: 'en', quizLanguage: 'en' });
+      expect(zh?.lessons).toEqual(module.lessons);
+      expect(zh?.quiz).toEqual(module.quiz);
+    }
+    for (const id of CORE_MODULES) expect(curriculum.modules.find((m) => m.id === id)?.translations['zh-HK']).toMatchObject({ lessonsLanguage: 'zh-HK', quizLanguage: 'zh-HK' });
+  });
+
+  it('accepts a module with no translation at all, which the site then shows in English', () => {
+    const problems = problemsAfter((dir) => rmSync(join(dir, 'modules', 'families-and-carers', 'zh-HK'), { recursive: true }), { translations: true });
+    expect(problems).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
+import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 import { overlay } from './translate.ts';
 import {
   CompetencyFrameworkSchema,
@@ -17,6 +18,7 @@ import {
   type Lesson,
   type Module,
   type ModuleEntry,
+  type ModuleTranslation,
   type PathwayEntry,
   type ScalePoint,
 } from './schema.ts';
@@ -209,7 +211,7 @@ function readModule(reader: Reader, dir: string, id: string): ModuleEntry | unde
   const english = { ...meta, id, lessons: ready, quiz, words };
   const translations: ModuleEntry['translations'] = {};
   for (const locale of TRANSLATION_LOCALES) {
-    const translation = readModuleTranslation(reader, join(dir, locale), english);
+    const translation = readModuleTranslation(reader, join(dir, locale), english, locale);
     if (translation) translations[locale] = translation;
   }
   return { ...english, translations };
@@ -217,21 +219,32 @@ function readModule(reader: Reader, dir: string, id: string): ModuleEntry | unde
 
 /**
  * A module's translation in `<module>/<locale>/`: `module.yaml` with the
- * prose fields it translates, a complete `quiz.yaml`, and every lesson under
- * the English file name. Undefined when the folder does not exist.
+ * prose fields it translates, and, once they are translated, a complete
+ * `quiz.yaml` and a `lessons/` folder with every lesson under the English file
+ * name (until then the English ones are used, and the page says so).
+ * Undefined when the folder does not exist.
  */
-function readModuleTranslation(reader: Reader, dir: string, english: Module): Module | undefined {
+function readModuleTranslation(reader: Reader, dir: string, english: Module, locale: string): ModuleTranslation | undefined {
   if (!existsSync(dir)) return undefined;
   const { id, lessons, quiz, words, ...fileFields } = english;
   const meta = reader.translated(join(dir, 'module.yaml'), ModuleFileSchema, { ...fileFields, lessons: lessons.map((lesson) => lesson.id) }, false);
-  const translatedQuiz = reader.translated(join(dir, 'quiz.yaml'), QuizSchema, quiz, true);
+  const quizFile = join(dir, 'quiz.yaml');
+  const translatedQuiz = existsSync(quizFile) ? reader.translated(quizFile, QuizSchema, quiz, true) : quiz;
   const lessonsDir = join(dir, 'lessons');
-  const translatedLessons = lessons.map((lesson) => reader.lesson(join(lessonsDir, `${lesson.id}.md`), lesson.id));
+  const translatedLessons = existsSync(lessonsDir) ? lessons.map((lesson) => reader.lesson(join(lessonsDir, `${lesson.id}.md`), lesson.id)) : lessons;
   const known = new Set(lessons.map((lesson) => `${lesson.id}.md`));
   if (existsSync(lessonsDir))
     for (const file of readdirSync(lessonsDir).filter((f) => f.endsWith('.md') && !known.has(f))) reader.problem(join(lessonsDir, file), '(file)', 'has no English lesson of the same name; rename or remove it');
   if (!meta || !translatedQuiz || translatedLessons.some((lesson) => !lesson)) return undefined;
-  return { ...meta, id, lessons: translatedLessons as Lesson[], quiz: translatedQuiz, words };
+  return {
+    ...meta,
+    id,
+    lessons: translatedLessons as Lesson[],
+    quiz: translatedQuiz,
+    words,
+    lessonsLanguage: existsSync(lessonsDir) ? locale : DEFAULT_LOCALE,
+    quizLanguage: existsSync(quizFile) ? locale : DEFAULT_LOCALE,
+  };
 }
 
 /**

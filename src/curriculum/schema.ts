@@ -144,8 +144,16 @@ export const ModuleSchema = ModuleFileSchema.extend({
 
 export type Module = z.infer<typeof ModuleSchema>;
 
+/**
+ * A module in another locale. Its text (title, summary, outcomes, reflection)
+ * is always translated; lessons and quiz may still be the English ones, and
+ * these say which language each is in.
+ */
+export const ModuleTranslationSchema = ModuleSchema.extend({ lessonsLanguage: z.string(), quizLanguage: z.string() });
+export type ModuleTranslation = z.infer<typeof ModuleTranslationSchema>;
+
 /** A module with its translations (`modules/<id>/<locale>/`), as the content collection holds it. */
-export const ModuleEntrySchema = ModuleSchema.extend({ translations: translationsOf(ModuleSchema) });
+export const ModuleEntrySchema = ModuleSchema.extend({ translations: translationsOf(ModuleTranslationSchema) });
 export type ModuleEntry = z.infer<typeof ModuleEntrySchema>;
 
 /** A point on the shared four-step competency rating scale. */

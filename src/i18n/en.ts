@@ -174,6 +174,7 @@ export const en = {
       alreadyVerified: 'These hours are already verified.',
       notNext: 'That move is not possible: this person is in {phase}, and phases are taken in order.',
       incomplete: '{phase} is not complete yet, so the move was not made. Still needed:',
+      incompleteEnd: '.',
       rolePhase: 'Choose the phase that best describes your role right now.',
       month: 'Choose one of the listed check-in months.',
       rating: 'Choose a competency from the framework and a level from 1 to 4.',
@@ -340,6 +341,7 @@ export const en = {
     evidenceQuiz: 'Quiz: {module}, best {score}%',
     evidencePrivate: '(private diary entry: your mentor sees that it exists, not what it says)',
     evidenceListed: 'Evidence: {items}',
+    evidenceKind: { diary: 'diary entry', quiz: 'quiz result' },
     save: 'Save rating',
     saved: 'Rating saved.',
     history: 'Rating history',
@@ -421,6 +423,7 @@ export const en = {
     listTitle: 'Invitations',
     listNone: 'No invitations yet.',
     listLine: '{role}{intake}{email}: {status}',
+    listPart: ', {part}',
     status: {
       open: 'open until {date}',
       used: 'used on {date}',
@@ -888,7 +891,8 @@ export const en = {
   language: {
     switchLabel: 'Language',
     unknown: 'PeerPath does not have that language. Choose one of: {choices}.',
-    untranslated: 'This module has not been translated into {language} yet, so you are reading it in English.',
+    untranslated: 'The lessons of this module have not been translated into {language} yet, so they are shown in English.',
+    quizUntranslated: 'This quiz has not been translated into {language} yet, so its questions are shown in English.',
     englishOnly: 'In English',
     accountTitle: 'Language',
     accountIntro: 'The language PeerPath uses for you. It is remembered on every device you sign in on.',
@@ -931,6 +935,14 @@ export const en = {
     trainingCriteria: 'Passed every required training module at the pathway pass mark and completed the training hours, confirmed by a mentor.',
     placementCriteria: 'Completed the supervised placement hours, supervision and competency sign-offs the pathway requires, confirmed by a mentor.',
     placementPracticeHours: 'Placement practice hours',
+  },
+  mail: {
+    noticeSubject: 'PeerPath: something new for you',
+    noticeText: 'There is something new for you in PeerPath.\n\nOpen it here: {link}\n\nYou get this e-mail because your organisation turned on e-mail notices.',
+    inviteSubject: 'You are invited to join {organisation} on PeerPath',
+    inviteText: 'You have been invited to join {organisation} on PeerPath, a place for peer support training and practice.\n\nOpen this link to accept: {link}\n\nThe link works once and expires. If you were not expecting this, you can ignore this e-mail.',
+    resetSubject: 'PeerPath: choose a new password',
+    resetText: 'Someone asked to reset the password of your PeerPath account.\n\nTo choose a new password, open this link: {link}\n\nThe link works once, for {minutes} minutes. If you did not ask for this, you can ignore this e-mail: your password stays as it is.',
   },
 } as const;
 

@@ -46,6 +46,14 @@ export function hasMessage(key: string, locale: Locale = currentLocale()): key i
 export const href = (path: string, locale: Locale = currentLocale()): string => localisePath(path, locale);
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Items joined the way the current locale lists things: "a, b and c" or 「甲、乙和丙」. */
+export function formatList(items: readonly string[], locale: Locale = currentLocale()): string {
+  let format = listFormats.get(locale);
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale === 'en' ? 'en-GB' : locale, { style: 'long', type: 'conjunction' })));
+  return format.format(items);
+}
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { InviteMailer, Mailer } from './notify.server.ts';
 import type { ResetMailer } from '../auth/passwords.server.ts';
+import { href, t } from '../i18n/index.ts';
 
 /**
  * An SMTP mailer for notification notices. The message says only that
@@ -12,8 +13,8 @@ export function smtpMailer(smtpUrl: string, from: string, publicUrl: string): Ma
     await transport.sendMail({
       from,
       to,
-      subject: 'PeerPath: something new for you',
-      text: `There is something new for you in PeerPath.\n\nOpen it here: ${publicUrl}/notifications\n\nYou get this e-mail because your organisation turned on e-mail notices.`,
+      subject: t('mail.noticeSubject'),
+      text: t('mail.noticeText', { link: `${publicUrl}${href('/notifications')}` }),
     });
   };
 }
@@ -25,8 +26,8 @@ export function smtpInviteMailer(smtpUrl: string, from: string): InviteMailer {
     await transport.sendMail({
       from,
       to,
-      subject: `You are invited to join ${organisation} on PeerPath`,
-      text: `You have been invited to join ${organisation} on PeerPath, a place for peer support training and practice.\n\nOpen this link to accept: ${link}\n\nThe link works once and expires. If you were not expecting this, you can ignore this e-mail.`,
+      subject: t('mail.inviteSubject', { organisation }),
+      text: t('mail.inviteText', { organisation, link }),
     });
   };
 }
@@ -38,8 +39,8 @@ export function smtpResetMailer(smtpUrl: string, from: string, minutes: number):
     await transport.sendMail({
       from,
       to,
-      subject: 'PeerPath: choose a new password',
-      text: `Someone asked to reset the password of your PeerPath account.\n\nTo choose a new password, open this link: ${link}\n\nThe link works once, for ${minutes} minutes. If you did not ask for this, you can ignore this e-mail: your password stays as it is.`,
+      subject: t('mail.resetSubject'),
+      text: t('mail.resetText', { link, minutes }),
     });
   };
 }

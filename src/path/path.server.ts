@@ -4,7 +4,7 @@ import { formatISO } from 'date-fns';
 import type { Pathway, Phase } from '../curriculum/schema.ts';
 import type { Curriculum } from '../curriculum/read.ts';
 import { learningEvent } from '../events/build.ts';
-import { hasMessage, t } from '../i18n/index.ts';
+import { formatList, hasMessage, t } from '../i18n/index.ts';
 import type { ProgressRecords, Store } from '../store/index.ts';
 import { fieldErrors, isAdminOf, notFound, refuse, type Outcome } from '../outcome.ts';
 import { notify, notifyMentors } from '../notifications/notify.server.ts';
@@ -155,7 +155,7 @@ export async function confirmMove(store: Store, catalogue: Catalogue, actorId: s
   const check = checkMove(state, to);
   if (!check.allowed) {
     if (check.reason === 'not-next') return refuse(409, t('path.errors.notNext', { phase: t(`phase.${state.phase}`) }));
-    return refuse(409, `${t('path.errors.incomplete', { phase: t(`phase.${state.phase}`) })} ${check.missing.map(describeRequirement).join('; ')}.`);
+    return refuse(409, `${t('path.errors.incomplete', { phase: t(`phase.${state.phase}`) })} ${formatList(check.missing.map(describeRequirement))}${t('path.errors.incompleteEnd')}`);
   }
   const move = { id: randomUUID(), userId: menteeId, enrolmentId: state.enrolment.id, from: state.phase, to, confirmedBy: actorId, at: now.toISOString() };
   await store.recordPhaseMove(move, [
