@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readCurriculum } from '../src/curriculum/read.ts';
 import type { ChoiceQuestion, Module, ModuleEntry } from '../src/curriculum/schema.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo.ts';
+import { DEMO_GUIDE_TITLE } from '../src/seed/demo-guide.ts';
+import { DEMO_ACCOUNTS, DEMO_INTAKE, DEMO_ORGANISATION, DEMO_PASSWORD } from '../src/seed/demo.ts';
 
 export { expect };
 
@@ -74,6 +75,38 @@ export async function answerQuiz(page: Page, module: Module, how: 'right' | 'wro
       for (const option of pick(branch?.followUp.options ?? [])) await followUp.getByLabel(option.text, { exact: true }).check();
     }
   }
+}
+
+/** Names, addresses and codes that stay as they are in every language. */
+const NAMES = [...DEMO_ACCOUNTS.flatMap((a) => [a.name, a.email]), DEMO_ORGANISATION.name, DEMO_INTAKE, DEMO_GUIDE_TITLE, 'PeerPath', 'Open Badges', 'IC&RC'];
+
+/**
+ * Runs of three or more Latin-only words on a Chinese page (text and the labels
+ * people hear), outside names and codes, text marked as English (`lang="en"`,
+ * a module not yet translated) and what people and organisations wrote
+ * themselves (`.user-text`, `.plain-text`), which PeerPath shows as written.
+ * Each is an interface string left in English. `names` adds names the test created.
+ */
+export async function englishLeftOver(page: Page, names: readonly string[] = []): Promise<string[]> {
+  return page.evaluate((names) => {
+    const sentence = /[A-Za-z][A-Za-z'’.-]*(?:[\s,:;()/]+[A-Za-z][A-Za-z'’.-]*){2,}/;
+    const found: string[] = [];
+    const check = (text: string | null | undefined, where: Element) => {
+      if (!text || where.closest('script, style, code, pre, textarea, .user-text, .plain-text')) return;
+      if (!(where.closest('[lang]')?.getAttribute('lang') ?? '').startsWith('zh')) return;
+      let rest = text;
+      for (const name of names) rest = rest.split(name).join(' · ');
+      rest = rest.replace(/[\w.+-]+@[\w.-]+/g, ' · ').replace(/https?:\/\/\S+/g, ' · ');
+      const run = sentence.exec(rest);
+      if (run) found.push(`${where.tagName.toLowerCase()}: ${run[0]}`);
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.parentElement) check(node.textContent, node.parentElement);
+    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title], [alt]'))
+      for (const attribute of ['aria-label', 'placeholder', 'title', 'alt']) check(element.getAttribute(attribute), element);
+    check(document.title, document.documentElement);
+    return found;
+  }, [...NAMES, ...names]);
 }
 
 export const test = base;

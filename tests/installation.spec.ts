@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures.ts';
+import { englishLeftOver, expect, expectAccessible, test } from './fixtures.ts';
 
 /**
  * A real installation from nothing: no demo seed. Its own server on its own
@@ -150,6 +150,11 @@ test('from an empty install to a first trainee: operator, organisation, admin, m
   const adminLink = (await operator.getByTestId('invite-link').textContent())!.trim();
   expect(adminLink).toMatch(/\/invite\/[\w-]{40,}$/);
   await expectAccessible(operator);
+  // The operator's page in Chinese: every word of the interface translated, and accessible.
+  await operator.goto(`${site}/zh-HK/operator`);
+  await expect(operator.getByRole('heading', { level: 1 })).toHaveText('本系統上的機構');
+  expect(await englishLeftOver(operator, ['Harbour Peer Network', 'Olive Operator'])).toEqual([]);
+  await expectAccessible(operator);
 
   // 5. The admin accepts, opens an intake and invites a mentor and a trainee.
   const admin = await accept(browser, adminLink, { name: 'Ada Admin', email: 'ada@example.org', password: 'ada keeps the lists tidy' });
@@ -206,6 +211,10 @@ test('from an empty install to a first trainee: operator, organisation, admin, m
   const resetLink = (await admin.getByTestId('reset-link').textContent())!.trim();
   expect(resetLink).toMatch(/\/reset-password\/[\w-]{24}$/);
   await expectAccessible(admin);
+  await trainee.goto(resetLink.replace('/reset-password/', '/zh-HK/reset-password/'));
+  await expect(trainee.locator('html')).toHaveAttribute('lang', 'zh-HK');
+  expect(await englishLeftOver(trainee, ['Tia Trainee'])).toEqual([]);
+  await expectAccessible(trainee);
   await trainee.goto(resetLink);
   await trainee.getByLabel('New password', { exact: true }).fill('short');
   await trainee.getByLabel('Type the new password again').fill('short');

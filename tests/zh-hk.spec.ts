@@ -1,39 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_ORGANISATION, DEMO_INTAKE } from '../src/seed/demo.ts';
-import { DEMO_GUIDE_TITLE } from '../src/seed/demo-guide.ts';
-import { demo, expect, expectAccessible, moduleFixture, quizReady, test } from './fixtures.ts';
-
-/** Names, addresses and codes that stay as they are in every language. */
-const NAMES = [...Object.values(demo).flatMap((a) => [a.name, a.email]), DEMO_ORGANISATION.name, DEMO_INTAKE, DEMO_GUIDE_TITLE, 'PeerPath', 'Open Badges', 'IC&RC'];
-
-/**
- * Runs of three or more Latin-only words on the page (text and the labels
- * people hear), outside names and codes, text marked as English (`lang="en"`,
- * a module not yet translated) and what people and organisations wrote
- * themselves (`.user-text`, `.plain-text`), which PeerPath shows as written.
- * Each is an interface string left in English.
- */
-async function englishLeftOver(page: Page): Promise<string[]> {
-  return page.evaluate((names) => {
-    const sentence = /[A-Za-z][A-Za-z'’.-]*(?:[\s,:;()/]+[A-Za-z][A-Za-z'’.-]*){2,}/;
-    const found: string[] = [];
-    const check = (text: string | null | undefined, where: Element) => {
-      if (!text || where.closest('script, style, code, pre, textarea, .user-text, .plain-text')) return;
-      if (!(where.closest('[lang]')?.getAttribute('lang') ?? '').startsWith('zh')) return;
-      let rest = text;
-      for (const name of names) rest = rest.split(name).join(' · ');
-      rest = rest.replace(/[\w.+-]+@[\w.-]+/g, ' · ').replace(/https?:\/\/\S+/g, ' · ');
-      const run = sentence.exec(rest);
-      if (run) found.push(`${where.tagName.toLowerCase()}: ${run[0]}`);
-    };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.parentElement) check(node.textContent, node.parentElement);
-    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title], [alt]'))
-      for (const attribute of ['aria-label', 'placeholder', 'title', 'alt']) check(element.getAttribute(attribute), element);
-    check(document.title, document.documentElement);
-    return found;
-  }, NAMES);
-}
+import { DEMO_ORGANISATION } from '../src/seed/demo.ts';
+import { demo, englishLeftOver, expect, expectAccessible, moduleFixture, quizReady, test } from './fixtures.ts';
 
 /** Opens a page, checks it answers in Chinese, leaves no English interface string, and passes axe. */
 async function walk(page: Page, path: string, status = 200): Promise<void> {

@@ -690,7 +690,7 @@ export const en = {
     supervisionTopicsHint: 'Short headings, for example "boundaries; using my story". Both of you can see this.',
     supervisionSave: 'Record session',
     supervisionSaved: 'Supervision session recorded.',
-    supervisionItem: '{date}: {minutes} minutes. {topics}',
+    supervisionItem: '{date}: {minutes} minutes.',
     errors: {
       supervisionDate: 'Enter the date of the session, as year-month-day.',
       supervisionFuture: 'The date is in the future. Record sessions once they have happened.',

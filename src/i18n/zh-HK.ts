@@ -692,7 +692,7 @@ export const zhHK = {
     supervisionTopicsHint: '簡短的標題，例如「界線；運用我的故事」。你們雙方都會看到這些內容。',
     supervisionSave: '記錄督導',
     supervisionSaved: '督導已記錄。',
-    supervisionItem: '{date}：{minutes}分鐘。{topics}',
+    supervisionItem: '{date}：{minutes}分鐘。',
     errors: {
       supervisionDate: '請以「年-月-日」格式輸入督導日期。',
       supervisionFuture: '這個日期在將來。請在督導完成後才記錄。',
