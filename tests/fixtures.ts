@@ -84,18 +84,21 @@ const NAMES = [...DEMO_ACCOUNTS.flatMap((a) => [a.name, a.email]), DEMO_ORGANISA
  * Runs of three or more Latin-only words on a Chinese page (text and the labels
  * people hear), outside names and codes, text marked as English (`lang="en"`,
  * a module not yet translated) and what people and organisations wrote
- * themselves (`.user-text`, `.plain-text`), which PeerPath shows as written.
+ * themselves (`<bdi>`, `.user-text`, `.plain-text`), which PeerPath shows as written.
  * Each is an interface string left in English. `names` adds names the test created.
  */
 export async function englishLeftOver(page: Page, names: readonly string[] = []): Promise<string[]> {
   return page.evaluate((names) => {
+    // What people and organisations wrote is shown as written: inside <bdi> (names and titles in a sentence), .user-text and .plain-text.
+    const AUTHORED = 'bdi, .user-text, .plain-text';
+    const authored = [...document.querySelectorAll(AUTHORED)].map((el) => el.textContent?.trim() ?? '').filter((text) => text.length > 0);
     const sentence = /[A-Za-z][A-Za-z'’.-]*(?:[\s,:;()/]+[A-Za-z][A-Za-z'’.-]*){2,}/;
     const found: string[] = [];
     const check = (text: string | null | undefined, where: Element) => {
-      if (!text || where.closest('script, style, code, pre, textarea, .user-text, .plain-text')) return;
+      if (!text || where.closest(`script, style, code, pre, textarea, ${AUTHORED}`)) return;
       if (!(where.closest('[lang]')?.getAttribute('lang') ?? '').startsWith('zh')) return;
       let rest = text;
-      for (const name of names) rest = rest.split(name).join(' · ');
+      for (const name of [...names, ...authored]) rest = rest.split(name).join(' · ');
       rest = rest.replace(/[\w.+-]+@[\w.-]+/g, ' · ').replace(/https?:\/\/\S+/g, ' · ');
       const run = sentence.exec(rest);
       if (run) found.push(`${where.tagName.toLowerCase()}: ${run[0]}`);

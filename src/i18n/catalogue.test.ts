@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { zhHK } from './zh-HK.ts';
-import { currentLocale, formatDate, formatNumber, href, t, withLocale } from './index.ts';
+import { currentLocale, formatDate, formatList, formatNumber, href, messageParts, t, withLocale } from './index.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -69,5 +69,12 @@ describe('t() and formatting in the request locale', () => {
     expect(formatDate('not a date', 'zh-HK')).toBe('not a date');
     expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
     expect(formatNumber(1234.5, 'zh-HK')).toBe('1,234.5');
+    expect(formatList(['a', 'b', 'c'], 'en')).toBe('a, b and c');
+    expect(formatList(['甲', '乙', '丙'], 'zh-HK')).toBe('甲、乙及丙');
+  });
+
+  it('cuts a string at its placeholders, so a page can set apart what people wrote', () => {
+    expect(messageParts('guides.editorTitle', 'en')).toEqual(['Edit "', { name: 'title' }, '"']);
+    expect(messageParts('nav.signIn', 'en')).toEqual(['Sign in']);
   });
 });

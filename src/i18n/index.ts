@@ -35,6 +35,15 @@ export function t(key: MessageKey, values: Record<string, string | number> = {},
   return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/**
+ * An interface string cut at its placeholders, for a component that wraps
+ * some values in markup: `Edit "{title}"` -> ['Edit "', { name: 'title' }, '"'].
+ */
+export function messageParts(key: MessageKey, locale: Locale = currentLocale()): (string | { name: string })[] {
+  const template = t(key, {}, locale);
+  return template.split(/(\{\w+\})/).filter((part) => part !== '').map((part) => (/^\{\w+\}$/.test(part) ? { name: part.slice(1, -1) } : part));
+}
+
 /** True when the catalogue has a string at `key` (for keys built from data, such as hours categories). */
 export function hasMessage(key: string, locale: Locale = currentLocale()): key is MessageKey {
   let node: unknown = catalogues[locale];
@@ -48,7 +57,7 @@ export const href = (path: string, locale: Locale = currentLocale()): string => 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
-/** Items joined the way the current locale lists things: "a, b and c" or 「甲、乙和丙」. */
+/** Items joined the way the current locale lists things: "a, b and c" or 「甲、乙及丙」. */
 export function formatList(items: readonly string[], locale: Locale = currentLocale()): string {
   let format = listFormats.get(locale);
   if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale === 'en' ? 'en-GB' : locale, { style: 'long', type: 'conjunction' })));

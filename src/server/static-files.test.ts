@@ -13,6 +13,8 @@ describe('StaticFiles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'peerpath-static-'));
     mkdirSync(join(dir, 'modules/hope'), { recursive: true });
     mkdirSync(join(dir, '_astro'));
+    mkdirSync(join(dir, 'zh-HK/modules/hope'), { recursive: true });
+    writeFileSync(join(dir, 'zh-HK/modules/hope/index.html'), '<h1>希望</h1>');
     writeFileSync(join(dir, 'index.html'), '<h1>Home</h1>');
     writeFileSync(join(dir, 'modules/hope/index.html'), '<h1>Hope</h1>');
     writeFileSync(join(dir, '_astro/island.abc123.js'), 'export {};');
@@ -37,6 +39,22 @@ describe('StaticFiles', () => {
     const asset = await fetch(`${base}/_astro/island.abc123.js`);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('sends a person who chose Chinese (cookie, else browser language) to the Chinese page when there is one', async () => {
+    const zh = await fetch(`${base}/modules/hope?x=1`, { headers: { 'accept-language': 'zh-HK,zh;q=0.9' }, redirect: 'manual' });
+    expect(zh.status).toBe(302);
+    expect(zh.headers.get('location')).toBe('/zh-HK/modules/hope?x=1');
+    expect(zh.headers.get('vary')).toBe('Cookie, Accept-Language');
+    const chosenEnglish = await fetch(`${base}/modules/hope`, { headers: { 'accept-language': 'zh-HK', cookie: 'a=1; peerpath-locale=en' }, redirect: 'manual' });
+    expect(chosenEnglish.status).toBe(200);
+    expect(chosenEnglish.headers.get('vary')).toBe('Cookie, Accept-Language');
+    const chosenChinese = await fetch(`${base}/modules/hope`, { headers: { cookie: 'peerpath-locale=zh-HK' }, redirect: 'manual' });
+    expect(chosenChinese.headers.get('location')).toBe('/zh-HK/modules/hope');
+    // No Chinese home page in this build, and a file asked for by name: answered as they are, never a redirect loop.
+    expect((await fetch(`${base}/`, { headers: { cookie: 'peerpath-locale=zh-HK' }, redirect: 'manual' })).status).toBe(200);
+    expect((await fetch(`${base}/modules/hope/index.html`, { headers: { cookie: 'peerpath-locale=zh-HK' }, redirect: 'manual' })).status).toBe(200);
+    expect(await (await fetch(`${base}/zh-HK/modules/hope`, { headers: { cookie: 'peerpath-locale=en' } })).text()).toBe('<h1>希望</h1>');
   });
 
   it('answers a matching ETag with 304 and HEAD without a body', async () => {

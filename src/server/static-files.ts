@@ -89,7 +89,7 @@ export class StaticFiles {
       const cookie = LOCALE_COOKIE_VALUE.exec(req.headers.cookie ?? '')?.[1];
       const chosen = isLocale(cookie) ? cookie : fromAcceptLanguage(req.headers['accept-language']);
       const localised = chosen && chosen !== DEFAULT_LOCALE ? localisePath(url, chosen) : undefined;
-      if (localised && this.#files.has(localisePath(path, chosen ?? DEFAULT_LOCALE))) {
+      if (localised && localised !== url && this.#files.has(localisePath(path, chosen ?? DEFAULT_LOCALE))) {
         res.writeHead(302, { location: localised, vary: 'Cookie, Accept-Language', 'cache-control': 'private, no-store' });
         res.end();
         return true;
