@@ -86,6 +86,17 @@ test('a trainee on Chinese pages: every page of theirs, a form error in Chinese,
   for (const path of ['/path', '/diary', '/diary/new', '/hours', '/wellbeing', '/check-in', '/competencies', '/notifications', '/certificates', '/account', '/support', '/modules/role-clarity/quiz', '/modules/boundaries-and-ethics/quiz'])
     await walk(page, `/zh-HK${path}`);
 
+  // A certificate (this trainee earns one in path.spec.ts, earlier in the suite) and its public verification page.
+  await page.goto('/zh-HK/certificates');
+  const certificate = page.getByRole('main').getByRole('link', { name: '完成培訓' });
+  if ((await certificate.count()) > 0) {
+    await certificate.first().click();
+    await walk(page, new URL(page.url()).pathname);
+    const code = (await page.getByRole('main').textContent())?.match(/[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/)?.[0];
+    expect(code).toBeDefined();
+    await walk(page, `/zh-HK/verify/${code}`);
+  }
+
   // A diary entry written in Chinese: the entry, its edit page and a validation message, all in Chinese.
   await page.goto('/zh-HK/diary/new');
   await page.getByRole('button', { name: '儲存日記' }).click();
@@ -185,5 +196,10 @@ test('mentor and admin pages in Chinese', async ({ browser }) => {
   await admin.goto('/zh-HK/guides');
   await admin.getByRole('main').getByRole('link').first().click();
   await walk(admin, new URL(admin.url()).pathname);
+  const diff = admin.locator('main a[href*="/diff"]');
+  if ((await diff.count()) > 0) {
+    await diff.first().click();
+    await walk(admin, new URL(admin.url()).pathname + new URL(admin.url()).search);
+  }
   await adminContext.close();
 });
