@@ -8,7 +8,5 @@ declare namespace App {
     memberships: import('./store/store.ts').Membership[];
     /** Unread notifications of the signed-in person. */
     unreadNotifications: number;
-    /** The language this request is answered in. */
-    locale: import('./i18n/locales.ts').Locale;
   }
 }

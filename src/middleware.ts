@@ -87,7 +87,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   // Endpoints have one address for every language; they answer in the language of the page that called them, else the one the person chose.
   const locale: Locale = prefixed ? addressed.locale : page ? DEFAULT_LOCALE : (callerLocale(request, url) ?? chosen ?? DEFAULT_LOCALE);
-  context.locals.locale = locale;
 
   const answered = await withLocale(locale, () => (prefixed && page ? next(addressed.path + url.search) : next()));
   const response = keepLocaleInRedirect(answered, locale);
