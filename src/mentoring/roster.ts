@@ -4,6 +4,7 @@ import type { LearningEvent } from '../events/event.ts';
 import { PLACEMENT_CATEGORIES } from '../path/records.ts';
 import type { PathRecords, PathState } from '../path/rules.ts';
 import type { RosterThresholds } from './records.ts';
+import { passes, passMarkFor } from '../quiz/pass-mark.ts';
 
 export type Flag = 'stalled' | 'struggling' | 'behind';
 
@@ -41,11 +42,11 @@ export function rosterRow(input: {
   const since = lastActivity ?? state?.enrolment.createdAt ?? null;
   const stalled = since !== null && differenceInCalendarDays(now, new Date(since)) >= thresholds.stalledDays;
 
-  const passMark = state?.pathway.passMark ?? 80;
+  const passMark = passMarkFor(state?.pathway);
   const byModule = new Map<string, number[]>();
   for (const a of records.attempts) byModule.set(a.moduleId, [...(byModule.get(a.moduleId) ?? []), a.score]);
-  const modulesBelow = [...byModule].filter(([, scores]) => !scores.some((s) => s >= passMark)).map(([id]) => id);
-  const struggling = modulesBelow.some((id) => (byModule.get(id) ?? []).filter((s) => s < passMark).length >= thresholds.failedAttempts);
+  const modulesBelow = [...byModule].filter(([, scores]) => !scores.some((s) => passes(s, passMark))).map(([id]) => id);
+  const struggling = modulesBelow.some((id) => (byModule.get(id) ?? []).filter((s) => !passes(s, passMark)).length >= thresholds.failedAttempts);
 
   let hours: RosterRow['hours'] = null;
   if (state?.phase === 'placement') {

@@ -3,6 +3,7 @@ import { PHASES, type Pathway, type Phase } from '../curriculum/schema.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
 import type { SupervisionSession } from '../mentoring/records.ts';
 import { PLACEMENT_CATEGORIES, type CheckIn, type CompetencyRating, type Enrolment, type HoursEntry, type PhaseMove, type RolePhase } from './records.ts';
+import { passes } from '../quiz/pass-mark.ts';
 
 /** Everything the path rules read about one person. */
 export type PathRecords = {
@@ -77,7 +78,7 @@ function moduleRequirements(ids: readonly string[], pathway: Pathway, records: P
   return ids.map((moduleId) => {
     const scores = records.attempts.filter((a) => a.moduleId === moduleId).map((a) => a.score);
     const best = scores.length ? Math.max(...scores) : null;
-    return { kind: 'module', id: moduleId, label: titles.modules.get(moduleId) ?? moduleId, best, target: pathway.passMark, met: best !== null && best >= pathway.passMark };
+    return { kind: 'module', id: moduleId, label: titles.modules.get(moduleId) ?? moduleId, best, target: pathway.passMark, met: best !== null && passes(best, pathway.passMark) };
   });
 }
 

@@ -1,4 +1,5 @@
 import type { QuizAttempt } from '../quiz/attempt.ts';
+import { passes } from '../quiz/pass-mark.ts';
 
 /** One module's standing for one person, derived from their attempts. */
 export type ModuleProgress = {
@@ -25,7 +26,7 @@ export function summariseProgress(moduleIds: readonly string[], attempts: readon
   const modules = moduleIds.map((moduleId): ModuleProgress => {
     const mine = sorted.filter((attempt) => attempt.moduleId === moduleId);
     // On a pathway, its pass mark decides; otherwise each attempt's own.
-    const firstPass = mine.find((attempt) => (passMark === undefined ? attempt.passed : attempt.score >= passMark));
+    const firstPass = mine.find((attempt) => (passMark === undefined ? attempt.passed : passes(attempt.score, passMark)));
     return {
       moduleId,
       attempts: mine.length,

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import type { ChoiceQuestion, Quiz, QuizOption } from '../curriculum/schema.ts';
 import type { QuestionResult } from './attempt.ts';
 import { t } from '../i18n/index.ts';
+import { passes } from './pass-mark.ts';
 
 type PublicOption = { id: string; text: string };
 
@@ -111,7 +112,7 @@ export function scoreAnswers(quiz: Quiz, submission: Submission, passMark: numbe
   });
   const items = results.flatMap(itemsOf);
   const score = Math.round((100 * items.filter(Boolean).length) / items.length);
-  return { results, score, passed: score >= passMark };
+  return { results, score, passed: passes(score, passMark) };
 }
 
 type Feedback = { optionId: string; text: string }[];

@@ -7,6 +7,7 @@ import type { Store } from '../store/index.ts';
 import type { QuizAttempt } from './attempt.ts';
 import { checkAnswers, reviewOf, scoreAnswers, SubmissionSchema, type QuestionReview, type SubmissionProblem } from './score.ts';
 import { t } from '../i18n/index.ts';
+import { passes } from './pass-mark.ts';
 
 export type SubmitOutcome =
   | { ok: true; attempt: QuizAttempt; review: QuestionReview[] }
@@ -35,7 +36,7 @@ export async function submitQuiz(store: Store, module: Module, body: unknown, co
     .map(([questionId, text]) => ({ id: randomUUID(), userId, moduleId: module.id, questionId, attemptId: attempt.id, text: text.trim(), createdAt: at }));
 
   const previous = (await store.progressFor(userId)).attempts.filter((a) => a.moduleId === module.id);
-  const firstPass = passed && !previous.some((a) => a.score >= passMark);
+  const firstPass = passed && !previous.some((a) => passes(a.score, passMark));
   const where = { organisationId: enrolment?.organisationId, enrolmentId: enrolment?.id };
   const scope = Object.fromEntries(Object.entries(where).filter(([, v]) => v)) as { organisationId?: string; enrolmentId?: string };
   const events: LearningEvent[] = [

@@ -3,6 +3,7 @@ import { PHASES, type Module, type Phase } from '../curriculum/schema.ts';
 import { PLACEMENT_CATEGORIES } from '../path/records.ts';
 import type { PathRecords, PathState } from '../path/rules.ts';
 import { t } from '../i18n/index.ts';
+import { passes, passMarkFor } from '../quiz/pass-mark.ts';
 
 /** Figures drawn from fewer people than this are not shown, so no one can be singled out. */
 export const MIN_GROUP = 5;
@@ -61,8 +62,8 @@ export function cohortReport(members: readonly CohortMember[], modules: readonly
 
   const moduleRows = required.map((moduleId) => {
     const attempted = members.filter((m) => m.records.attempts.some((a) => a.moduleId === moduleId));
-    const passMark = pathway?.passMark ?? 80;
-    const passed = attempted.filter((m) => m.records.attempts.some((a) => a.moduleId === moduleId && a.score >= passMark));
+    const passMark = passMarkFor(pathway, titles.get(moduleId)?.quiz);
+    const passed = attempted.filter((m) => m.records.attempts.some((a) => a.moduleId === moduleId && passes(a.score, passMark)));
     return { moduleId, title: titles.get(moduleId)?.title ?? moduleId, attempted: guard(size, attempted.length), passed: guard(size, passed.length), rate: size >= MIN_GROUP ? share(passed.length, size) : null };
   });
 

@@ -4,6 +4,7 @@ import { pathFor } from '../../../../path/path.server.ts';
 import { submitQuiz } from '../../../../quiz/submit.server.ts';
 import { json } from '../../../../server/http.ts';
 import { t } from '../../../../i18n/index.ts';
+import { passMarkFor } from '../../../../quiz/pass-mark.ts';
 
 
 /** Scores a quiz submission on the server and returns the result with feedback on every option. */
@@ -19,7 +20,7 @@ export const POST: APIRoute = async ({ params, locals, request }) => {
   const outcome = await submitQuiz(locals.runtime.store, module, body, {
     userId: locals.user.id,
     enrolment: state?.enrolment,
-    passMark: state?.pathway.passMark ?? module.quiz.passMark,
+    passMark: passMarkFor(state?.pathway, module.quiz),
   });
   if (!outcome.ok) return json(400, { error: outcome.problems[0]?.message, problems: outcome.problems });
   const { id, score, passMark, passed, submittedAt } = outcome.attempt;
