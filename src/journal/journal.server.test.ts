@@ -121,4 +121,14 @@ describe('wellbeing check-ins', () => {
       ['admin', 'denied', 'wellbeing'],
     ]);
   });
+
+  it('withdrawn, a shared check-in is private again at once, and stays so when read back', async () => {
+    const saved = await recordWellbeing(store, catalogue, 'trainee', { ...answers, share: true }, now);
+    const id = saved.ok ? saved.value.id : '';
+    expect((await sharedWellbeingOf(store, 'mentor', 'trainee', now)).map((c) => c.id)).toEqual([id]);
+    const withdrawn = await shareWellbeing(store, 'trainee', id, false, now);
+    expect(withdrawn.ok && withdrawn.value.sharedAt).toBeFalsy();
+    expect(await sharedWellbeingOf(store, 'mentor', 'trainee', now)).toEqual([]);
+    expect((await store.wellbeingOf('trainee')).find((c) => c.id === id)?.sharedAt).toBeUndefined();
+  });
 });
