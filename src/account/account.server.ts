@@ -4,7 +4,7 @@ import { inactiveAccounts } from './retention.ts';
 import { renameAccount, saveLocale } from '../auth/accounts.server.ts';
 import type { Auth } from '../auth/auth.ts';
 import { t } from '../i18n/index.ts';
-import { LOCALES, localisePath, splitLocale, type Locale } from '../i18n/locales.ts';
+import { LOCALES, switchLocale, type Locale } from '../i18n/locales.ts';
 import { refuse, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 
@@ -41,7 +41,7 @@ export async function chooseLanguage(auth: Auth, userId: string | null, raw: unk
   if (!parsed.success) return refuse(400, t('language.unknown', { choices: LOCALES.join(', ') }));
   const { locale, next } = parsed.data;
   if (userId) await saveLocale(auth, userId, locale);
-  return { ok: true, value: { locale, next: localisePath(splitLocale(next).path, locale) } };
+  return { ok: true, value: { locale, next: switchLocale(next, locale) } };
 }
 
 /** Erases a person at their own request (or by the retention purge). */

@@ -83,9 +83,5 @@ function containsProse(value: unknown, prose: boolean): boolean {
 export function localise<C extends object>(entry: C & { translations: Partial<Record<string, C>> }, locale: string): Omit<C, 'translations'> & { language: string } {
   const { translations, ...english } = entry;
   const translated = translations[locale];
-  if (translated) {
-    const { translations: _nested, ...content } = translated as C & { translations?: unknown };
-    return { ...content, language: locale };
-  }
-  return { ...english, language: 'en' };
+  return translated ? { ...translated, language: locale } : { ...english, language: 'en' };
 }

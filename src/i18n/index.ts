@@ -54,13 +54,16 @@ export function hasMessage(key: string, locale: Locale = currentLocale()): key i
 /** The address of a page of PeerPath in the current locale (`/diary` -> `/zh-HK/diary`). */
 export const href = (path: string, locale: Locale = currentLocale()): string => localisePath(path, locale);
 
+/** The tag `Intl` formats with: British English for `en` (3 Dec 2026), else the locale itself. */
+const intlTag = (locale: Locale): string => (locale === 'en' ? 'en-GB' : locale);
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
 /** Items joined the way the current locale lists things: "a, b and c" or 「甲、乙及丙」. */
 export function formatList(items: readonly string[], locale: Locale = currentLocale()): string {
   let format = listFormats.get(locale);
-  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale === 'en' ? 'en-GB' : locale, { style: 'long', type: 'conjunction' })));
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(intlTag(locale), { style: 'long', type: 'conjunction' })));
   return format.format(items);
 }
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -74,13 +77,13 @@ export function formatDate(iso: string, locale: Locale = currentLocale()): strin
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
   let format = dateFormats.get(locale);
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeZone: 'UTC' })));
   return format.format(date);
 }
 
 /** A number with the current locale's digit grouping and up to two decimals. */
 export function formatNumber(value: number, locale: Locale = currentLocale()): string {
   let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, { maximumFractionDigits: 2 })));
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 2 })));
   return format.format(value);
 }

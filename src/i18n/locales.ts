@@ -54,6 +54,9 @@ export function localisePath(path: string, locale: Locale): string {
   return path === '/' ? `/${locale}` : `/${locale}${path}`;
 }
 
+/** The same page in another locale: `/zh-HK/diary` in English is `/diary`, and back. */
+export const switchLocale = (path: string, locale: Locale): string => localisePath(splitLocale(path).path, locale);
+
 /** True when a path in a locale prefix should be served as a page of that locale. */
 export const isLocalisedPage = (path: string): boolean => !unlocalised(path);
 
