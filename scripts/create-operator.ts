@@ -16,7 +16,7 @@
  * PostgreSQL it runs beside the servers.
  */
 import { parseArgs } from 'node:util';
-import { RESET_LINK_MINUTES, resetUrl } from '../src/auth/passwords.server.ts';
+import { RESET_LINK_MINUTES, resetUrl } from '../src/auth/reset-links.ts';
 import { readConfig } from '../src/config.ts';
 import { addOperator } from '../src/operator/operator.server.ts';
 import { openServices } from '../src/server/services.ts';

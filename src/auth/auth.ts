@@ -4,7 +4,7 @@ import type { AppConfig } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './limits.ts';
-import { deliverResetToken, RESET_LINK_MINUTES } from './passwords.server.ts';
+import { deliverResetToken, RESET_LINK_MINUTES } from './reset-links.ts';
 import { accessControl, roles } from './roles.ts';
 import { tableAdapter } from './table-adapter.ts';
 

@@ -5,7 +5,8 @@ import type { Runtime } from '../server/runtime.ts';
 import { openTestStore } from '../store/test-store.ts';
 import { userByEmail } from './accounts.server.ts';
 import { createAuth } from './auth.ts';
-import { changePassword, issueResetToken, requestPasswordReset, resetPassword, resetTokenIsUsable, RESET_LINK_MINUTES, useResetMailer } from './passwords.server.ts';
+import { changePassword, issueResetToken, requestPasswordReset, resetPassword, resetTokenIsUsable } from './passwords.server.ts';
+import { RESET_LINK_MINUTES, useResetMailer } from './reset-links.ts';
 import { signIn } from './sign-in.server.ts';
 
 async function runtime(): Promise<Runtime> {

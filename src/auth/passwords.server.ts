@@ -1,11 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'astro/zod';
-import { href, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { fieldErrors, refuse, type Outcome } from '../outcome.ts';
 import type { Runtime } from '../server/runtime.ts';
 import type { Auth } from './auth.ts';
 import { confirmMatches, MAX_PASSWORD_LENGTH, newPasswordShape } from './limits.ts';
 import { authRequest } from './auth-request.ts';
+import { captureResetToken } from './reset-links.ts';
 
 /**
  * Password reset and change, through the auth library's own endpoints: its
@@ -15,56 +15,13 @@ import { authRequest } from './auth-request.ts';
  * admin makes for a member of their organisation.
  */
 
-/** How long a reset link works. */
-export const RESET_LINK_MINUTES = 60;
-
-/** Sends a reset link by e-mail (set once at start when SMTP is configured). */
-export type ResetMailer = (to: string, link: string) => Promise<void>;
-
-let resetMailer: ResetMailer | undefined;
-let publicUrl = 'http://localhost:4321';
-
-/** Turns on e-mailed reset links; `url` is the address people use to reach the site. */
-export function useResetMailer(send: ResetMailer | undefined, url: string): void {
-  resetMailer = send;
-  publicUrl = url;
-}
-
-/** Whether reset links go out by e-mail on this installation. */
-export const resetLinksAreEmailed = (): boolean => resetMailer !== undefined;
-
-/** The page where a reset token is used. */
-export const resetUrl = (base: string, token: string): string => `${base}${href(`/reset-password/${token}`)}`;
-
-/** While set, a token the library issues is handed back to the caller instead of e-mailed. */
-const capture = new AsyncLocalStorage<{ token?: string }>();
-
-/**
- * Called by the auth library with each new reset token. Inside
- * {@link issueResetToken} the token goes back to the caller; otherwise it is
- * e-mailed when SMTP is set up. The e-mail is not awaited, so the answer takes
- * as long whether the address has an account or not.
- */
-export function deliverResetToken(user: { email: string }, token: string): void {
-  const slot = capture.getStore();
-  if (slot) {
-    slot.token = token;
-    return;
-  }
-  const send = resetMailer;
-  if (!send) return;
-  send(user.email, resetUrl(publicUrl, token)).catch(() => console.warn('PeerPath: a password reset e-mail could not be sent.'));
-}
-
 /**
  * Has the auth library issue a reset token for an account and returns it
  * rather than e-mailing it (for an admin's reset link and the operator's
  * first password). Undefined when no account has that address.
  */
 export async function issueResetToken(auth: Auth, email: string): Promise<string | undefined> {
-  const slot: { token?: string } = {};
-  await capture.run(slot, () => auth.api.requestPasswordReset({ body: { email } }));
-  return slot.token;
+  return captureResetToken(() => auth.api.requestPasswordReset({ body: { email } }));
 }
 
 export const ForgotPasswordSchema = z.object({ email: z.email().max(254) });

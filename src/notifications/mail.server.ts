@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { InviteMailer, Mailer } from './notify.server.ts';
-import type { ResetMailer } from '../auth/passwords.server.ts';
+import type { ResetMailer } from '../auth/reset-links.ts';
 import { href, t } from '../i18n/index.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { RESET_LINK_MINUTES, useResetMailer } from '../auth/passwords.server.ts';
+import { RESET_LINK_MINUTES, useResetMailer } from '../auth/reset-links.ts';
 import { readConfig } from '../config.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { openServices, type Services } from './services.ts';

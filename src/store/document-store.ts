@@ -19,11 +19,11 @@
  *
  * In memory the document is held as partitions ({@link Partitions}): the
  * shared one and one per person, every row in exactly one, following the
- * partition rule in `partition-rule.ts` (a row belongs to the person it is
+ * partition rule of the record registry, `collections.ts` (a row belongs to the person it is
  * about). Each person file and `shared.json` has the shape of the logical
  * document, limited to that partition's rows (a person file also names its
  * person); merged, the partitions are the logical document, which is what
- * `personal-data.ts` and other engines work with. Per-person reads go
+ * the export and erasure rules and the PostgreSQL engine work with. Per-person reads go
  * straight to that person's partition; lookups by id use an id -> partition
  * index.
  *
@@ -42,123 +42,30 @@ import { isActiveOrganisationRow, organisationFromRow } from './organisation-row
 import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import { LearningEventSchema, type LearningEvent } from '../events/event.ts';
-import {
-  CheckInSchema,
-  CompetencyRatingSchema,
-  EnrolmentSchema,
-  HoursEntrySchema,
-  MentorshipSchema,
-  OrganisationSettingsSchema,
-  PhaseMoveSchema,
-  ReflectionSchema,
-  type CheckIn,
-  type CompetencyRating,
-  type Enrolment,
-  type HoursEntry,
-  type Mentorship,
-  type OrganisationSettings,
-  type PhaseMove,
-  type Reflection,
-} from '../path/records.ts';
-import { QuizAttemptSchema, type QuizAttempt } from '../quiz/attempt.ts';
-import { SupervisionSessionSchema, type SupervisionSession } from '../mentoring/records.ts';
+import { EnrolmentSchema, OrganisationSettingsSchema, type CheckIn, type CompetencyRating, type Enrolment, type HoursEntry, type Mentorship, type OrganisationSettings, type PhaseMove, type Reflection } from '../path/records.ts';
+import type { QuizAttempt } from '../quiz/attempt.ts';
+import type { SupervisionSession } from '../mentoring/records.ts';
 import { NotificationSchema, type Notification } from '../notifications/records.ts';
 import { RoleGuideSchema, RoleGuideVersionSchema, type RoleGuide, type RoleGuideVersion } from '../guides/records.ts';
-import { DeactivationSchema, IntakeSchema, InvitationSchema, type Deactivation, type Intake, type Invitation } from '../orgs/records.ts';
-import {
-  AuditEntrySchema,
-  DiaryCommentSchema,
-  DiaryEntrySchema,
-  WellbeingCheckInSchema,
-  type AuditEntry,
-  type DiaryComment,
-  type DiaryEntry,
-  type WellbeingCheckIn,
-} from '../journal/records.ts';
+import type { Deactivation, Intake, Invitation } from '../orgs/records.ts';
+import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../journal/records.ts';
+import type { Certificate } from '../certificates/records.ts';
+import { eraseIn, exportRecords, parseRows, StoreDocumentSchema, type Collection, type StoreDocument } from './collections.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { predicateFor } from './auth-where.ts';
 import type { AuthRow, AuthTables, Membership, Organisation, PersonalDataExport, Person, ProgressRecords, Store } from './store.ts';
-import { PERSONAL_DATA } from './personal-data.ts';
-import { CertificateSchema, type Certificate } from '../certificates/records.ts';
-import { SHARED, type Collection, type PartitionKey } from './partition-rule.ts';
+import { newestFirst, SHARED, type PartitionKey } from './record-rules.ts';
 import { Partitions, Tx, isBlank, memorySink, type PartitionSink } from './partitions.ts';
 import { openLowdbPartitions } from './lowdb-files.ts';
 
 export { readLowdbDocument, writeLowdbDocument } from './lowdb-files.ts';
 export { JOURNAL_FILE, LEGACY_BACKUP, LEGACY_FILE, PEOPLE_DIR, SHARED_FILE, personFileName } from './lowdb-layout.ts';
 
-const AuthRowSchema = z.looseObject({ id: z.string().min(1) });
-
-/** The shape of the whole document, checked every time it is read from disk. */
-export const StoreDocumentSchema = z.object({
-  /** Format version, bumped with every incompatible change. */
-  version: z.literal(1),
-  /** Tables of the authentication library, by model name. */
-  auth: z.record(z.string(), z.array(AuthRowSchema)),
-  /** Every scored quiz attempt, oldest first. */
-  attempts: z.array(QuizAttemptSchema),
-  /** Private quiz reflections. */
-  reflections: z.array(ReflectionSchema).default([]),
-  enrolments: z.array(EnrolmentSchema).default([]),
-  mentorships: z.array(MentorshipSchema).default([]),
-  hours: z.array(HoursEntrySchema).default([]),
-  ratings: z.array(CompetencyRatingSchema).default([]),
-  phaseMoves: z.array(PhaseMoveSchema).default([]),
-  checkIns: z.array(CheckInSchema).default([]),
-  /** The learning event log, append-only. */
-  events: z.array(LearningEventSchema).default([]),
-  organisationSettings: z.array(OrganisationSettingsSchema).default([]),
-  /** Diary entries: health information, private unless shared. */
-  diary: z.array(DiaryEntrySchema).default([]),
-  diaryComments: z.array(DiaryCommentSchema).default([]),
-  /** Wellbeing check-ins: health information, private unless shared. */
-  wellbeing: z.array(WellbeingCheckInSchema).default([]),
-  /** Reads and refusals of private records by anyone but their writer. */
-  audit: z.array(AuditEntrySchema).default([]),
-  supervision: z.array(SupervisionSessionSchema).default([]),
-  notifications: z.array(NotificationSchema).default([]),
-  guides: z.array(RoleGuideSchema).default([]),
-  guideVersions: z.array(RoleGuideVersionSchema).default([]),
-  intakes: z.array(IntakeSchema).default([]),
-  invitations: z.array(InvitationSchema).default([]),
-  deactivations: z.array(DeactivationSchema).default([]),
-  certificates: z.array(CertificateSchema).default([]),
-});
-export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
-
-/** A store document with nothing in it. */
-export const emptyDocument = (): StoreDocument => ({
-  version: 1,
-  auth: {},
-  attempts: [],
-  reflections: [],
-  enrolments: [],
-  mentorships: [],
-  hours: [],
-  ratings: [],
-  phaseMoves: [],
-  checkIns: [],
-  events: [],
-  organisationSettings: [],
-  diary: [],
-  diaryComments: [],
-  wellbeing: [],
-  audit: [],
-  supervision: [],
-  notifications: [],
-  guides: [],
-  guideVersions: [],
-  intakes: [],
-  invitations: [],
-  deactivations: [],
-  certificates: [],
-});
+export { emptyDocument, StoreDocumentSchema, type StoreDocument } from './collections.ts';
 
 /** Collections whose records carry an `id`. */
 type RecordCollection = Exclude<Collection, 'organisationSettings' | 'deactivations'>;
 type Additions = { [C in Collection]?: StoreDocument[C] };
-/** Records by `createdAt`, newest first (the order every engine returns lists of entries in). */
-export const newestFirst = <T extends { createdAt: string }>(rows: T[]) => [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 const copy = <T>(value: T): T => structuredClone(value);
 const EventsSchema = z.array(LearningEventSchema);
 
@@ -257,7 +164,7 @@ class DocumentStore implements Store {
 
   /** Validates rows for collections, before anything changes, so bad input changes nothing. */
   #parse(additions: Additions): Additions {
-    return Object.fromEntries(Object.entries(additions).map(([name, rows]) => [name, StoreDocumentSchema.shape[name as Collection].parse(rows)]));
+    return Object.fromEntries(Object.entries(additions).map(([name, rows]) => [name, parseRows(name as Collection, rows)]));
   }
 
   /** Appends validated records to collections, with their events, in one durable write. */
@@ -385,7 +292,7 @@ class DocumentStore implements Store {
 
   /** Adds a record, or replaces the one with the same id, in one durable write. */
   async #upsert<C extends 'diary' | 'wellbeing' | 'guides' | 'invitations' | 'certificates'>(name: C, record: StoreDocument[C][number]): Promise<StoreDocument[C][number]> {
-    const stored = StoreDocumentSchema.shape[name].parse([record])[0] as StoreDocument[C][number];
+    const stored = parseRows(name, [record])[0] as StoreDocument[C][number];
     return this.#commit((tx) => {
       const replaced = tx.replace(name, stored.id, () => copy(stored));
       if (!replaced) tx.add(name, [copy(stored)] as StoreDocument[C]);
@@ -680,7 +587,7 @@ class DocumentStore implements Store {
   async exportPersonalData(userId: string): Promise<PersonalDataExport> {
     // Only partitions that name the person can hold anything about or by them (their own first).
     const docs = this.#parts.mentioning([userId], [userId]).map((key) => this.#parts.get(key) as StoreDocument);
-    const records = Object.fromEntries(Object.entries(PERSONAL_DATA).map(([name, policy]) => [name, copy(docs.flatMap((doc) => policy.export(doc, userId)))]));
+    const records = copy(exportRecords(docs, userId));
     return { exportedAt: new Date().toISOString(), profile: copy(this.#user(userId) ?? { id: userId }), memberships: await this.membershipsOf(userId), records };
   }
 
@@ -691,7 +598,7 @@ class DocumentStore implements Store {
       const keys = this.#parts.mentioning(email === undefined ? [userId] : [userId, email], [userId]);
       for (const key of keys) {
         const doc = copy(this.#parts.get(key) as StoreDocument);
-        for (const policy of Object.values(PERSONAL_DATA)) policy.erase(doc, userId, pseudonym, email);
+        eraseIn(doc, userId, pseudonym, email);
         for (const [model, rows] of Object.entries(doc.auth))
           doc.auth[model] = rows.filter((row) => row.id !== userId && row['userId'] !== userId && (email === undefined || row['identifier'] !== email));
         tx.swap(key, doc);

@@ -3,14 +3,14 @@ import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataFile } from 'lowdb/node';
 import { z } from 'astro/zod';
-import { StoreDocumentSchema, type StoreDocument } from './document-store.ts';
+import { StoreDocumentSchema, type StoreDocument } from './collections.ts';
 import { JOURNAL_FILE, LEGACY_BACKUP, LEGACY_FILE, PEOPLE_DIR, PERSON_FILE_PATTERN, SHARED_FILE, partitionFile, personFileName } from './lowdb-layout.ts';
 import { COLLECTIONS, PARTITION_RULES, SHARED, authPartitionOf, describePartition, partitionOf, type PartitionKey } from './partition-rule.ts';
 import { Partitions, blankDocument, isBlank, type PartitionSink } from './partitions.ts';
 
 /** A person's file: their partition, plus whose it is. */
 type PersonFile = StoreDocument & { person: string };
-/** Files are read back through zod; the schemas are built on first use (this module and `document-store.ts` import each other). */
+/** Files are read back through zod; the schemas are built on first use. */
 let schemas: { person: z.ZodType<PersonFile>; journal: z.ZodType<Journal> } | undefined;
 const fileSchemas = () =>
   (schemas ??= {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SHARED, type PartitionKey } from './partition-rule.ts';
+import { SHARED, type PartitionKey } from './record-rules.ts';
 
 /** The shared partition's file inside DATA_DIR. Its presence marks a DATA_DIR in the partitioned layout. */
 export const SHARED_FILE = 'shared.json';

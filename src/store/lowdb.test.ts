@@ -18,7 +18,7 @@ import {
   writeLowdbDocument,
   type StoreDocument,
 } from './document-store.ts';
-import { PERSONAL_DATA } from './personal-data.ts';
+import { eraseIn } from './collections.ts';
 import { sampleAttempt, sampleHours, storeContract } from './store.contract.ts';
 import { dataDirText, filesUnder } from './testing/lowdb-disk.ts';
 
@@ -231,7 +231,7 @@ describe('lowdb store on disk', () => {
     expect(dataDirText(dir)).not.toContain('"max"');
     // The same erasure applied to the merged document.
     const expected = structuredClone(doc);
-    for (const policy of Object.values(PERSONAL_DATA)) policy.erase(expected, 'max', 'erased-1', 'max@example.org');
+    eraseIn(expected, 'max', 'erased-1', 'max@example.org');
     for (const [model, rows] of Object.entries(expected.auth)) expected.auth[model] = rows.filter((row) => row.id !== 'max' && row['userId'] !== 'max');
     expect(rowsOf(await readLowdbDocument(dir))).toEqual(rowsOf(expected));
   });

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDataDir } from './data-dir-lock.ts';
-import { readLowdbDocument, type StoreDocument } from './document-store.ts';
+import { COLLECTIONS, type StoreDocument } from './collections.ts';
+import { readLowdbDocument } from './lowdb-files.ts';
 import { migrate } from './postgres-migrations.ts';
 import { createPostgresStore, openPool } from './postgres-store.ts';
-import { TABLES, type Collection } from './postgres-tables.ts';
 
 /** What a move copied: rows per collection (and per auth table), read from the source and counted again in the target. */
 export type MoveReport = { collection: string; source: number; target: number }[];
 
 function sourceCounts(doc: StoreDocument): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const name of Object.keys(TABLES) as Collection[]) counts[name] = doc[name].length;
+  for (const name of COLLECTIONS) counts[name] = doc[name].length;
   for (const [model, rows] of Object.entries(doc.auth)) counts[`auth.${model}`] = rows.length;
   return counts;
 }

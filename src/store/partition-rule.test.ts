@@ -59,7 +59,7 @@ describe('the partition rule', () => {
       certificates: 'the-user',
     };
     // Every collection of the document has a rule, and this test names them all.
-    expect(COLLECTIONS.sort()).toEqual(Object.keys(StoreDocumentSchema.shape).filter((k) => k !== 'version' && k !== 'auth').sort());
+    expect([...COLLECTIONS].sort()).toEqual(Object.keys(StoreDocumentSchema.shape).filter((k) => k !== 'version' && k !== 'auth').sort());
     expect(Object.keys(expected).sort()).toEqual([...COLLECTIONS].sort());
     for (const name of COLLECTIONS) expect(partitionOf(name, everyone as never, owners), name).toBe(expected[name]);
   });

@@ -1,26 +1,23 @@
-import type { StoreDocument } from './document-store.ts';
-import { COLLECTIONS, PARTITION_RULES, SHARED, SHARED_AUTH_MODELS, authPartitionOf, dependsOnOtherRows, partitionOf, type Collection, type OwnedRecord, type PartitionKey } from './partition-rule.ts';
+import { BY_ID, COLLECTIONS, emptyDocument, type Collection, type StoreDocument } from './collections.ts';
+import { PARTITION_RULES, SHARED, SHARED_AUTH_MODELS, authPartitionOf, dependsOnOtherRows, partitionOf, type OwnedRecord, type PartitionKey } from './partition-rule.ts';
 import type { AuthRow, AuthWhere } from './store.ts';
 
 /** A store document with nothing in it. */
-export function blankDocument(): StoreDocument {
-  return { version: 1, auth: {}, ...Object.fromEntries(COLLECTIONS.map((name) => [name, []])) } as unknown as StoreDocument;
-}
+export const blankDocument = emptyDocument;
 
 /** Whether a partition holds no rows at all. */
 export function isBlank(doc: StoreDocument): boolean {
   return COLLECTIONS.every((name) => doc[name].length === 0) && Object.values(doc.auth).every((rows) => rows.length === 0);
 }
 
-/** Collections looked up by id across partitions, kept in an id -> partition index. */
-const INDEXED = ['hours', 'checkIns', 'diary', 'wellbeing', 'certificates'] as const satisfies readonly Collection[];
-type Indexed = (typeof INDEXED)[number];
+/** Collections looked up by id across partitions (`byId` in the registry), kept in an id -> partition index. */
+const INDEXED: readonly Collection[] = BY_ID;
 /** Auth fields looked up by equality often enough (every request looks up its session by token) to index. */
 const AUTH_INDEXED_FIELDS = ['id', 'token'] as const;
 /** Collections that only ever live in the shared partition. */
 const SHARED_ONLY = new Set<Collection>(COLLECTIONS.filter((name) => PARTITION_RULES[name].kind === 'shared'));
 
-/** The rows of every collection, each in the partition of the person it is about (see `partition-rule.ts`). */
+/** The rows of every collection, each in the partition of the person it is about (the `partition` of each record type in `collections.ts`). */
 export class Partitions {
   readonly #docs = new Map<PartitionKey, StoreDocument>([[SHARED, blankDocument()]]);
   /** index name -> value -> partition; rebuilt per partition by {@link reindex}. */
@@ -90,7 +87,7 @@ export class Partitions {
       added.push([index, value]);
     };
     if (doc) {
-      for (const name of INDEXED) for (const row of doc[name]) add(name, row.id);
+      for (const name of INDEXED) for (const row of doc[name] as { id?: unknown }[]) add(name, row.id);
       for (const certificate of doc.certificates) add('certificate code', certificate.code);
       for (const [model, rows] of Object.entries(doc.auth)) for (const row of rows) for (const field of AUTH_INDEXED_FIELDS) add(`auth ${model} ${field}`, row[field]);
     }
@@ -121,7 +118,7 @@ export class Partitions {
   }
 
   /** The partition the index says holds `value` (a row id, a certificate code, ...), if any. */
-  lookup(name: Indexed | 'certificate code' | `auth ${string}`, value: string): PartitionKey | undefined {
+  lookup(name: Collection | 'certificate code' | `auth ${string}`, value: string): PartitionKey | undefined {
     return this.#indexes.get(name)?.get(value);
   }
 
@@ -134,8 +131,8 @@ export class Partitions {
   /** Where the row of `collection` with this id is: its partition and position. */
   locate(collection: Collection, id: string): { key: PartitionKey; index: number } | undefined {
     // The index knows every row of the indexed collections; others are either shared-only or (not used by the store) scanned.
-    const isIndexed = (INDEXED as readonly Collection[]).includes(collection);
-    const indexed = isIndexed ? this.lookup(collection as Indexed, id) : undefined;
+    const isIndexed = INDEXED.includes(collection);
+    const indexed = isIndexed ? this.lookup(collection, id) : undefined;
     const candidates: Iterable<PartitionKey> = isIndexed ? (indexed === undefined ? [] : [indexed]) : SHARED_ONLY.has(collection) ? [SHARED] : this.#docs.keys();
     for (const key of candidates) {
       const index = (this.of(key, collection) as { id?: string }[]).findIndex((row) => row.id === id);
@@ -168,7 +165,7 @@ export class Partitions {
   /**
    * The partitions in which any row has one of `values` as a top-level field
    * (a person's id or e-mail address), plus `always`. The rules of
-   * `personal-data.ts` look at top-level fields only, so these are the only
+   * registry (`collections.ts`) look at top-level fields only, so these are the only
    * partitions exporting or erasing a person can touch.
    */
   mentioning(values: readonly string[], always: readonly PartitionKey[]): PartitionKey[] {

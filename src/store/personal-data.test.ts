@@ -9,9 +9,8 @@ import { recordSupervision } from '../mentoring/mentoring.server.ts';
 import { checkIn, enrolPerson, logHours, rateCompetency, verifyHours, catalogueOf } from '../path/path.server.ts';
 import { submitQuiz } from '../quiz/submit.server.ts';
 import { createLowdbStore, PEOPLE_DIR, personFileName, readLowdbDocument, StoreDocumentSchema } from './document-store.ts';
-import { PERSONAL_DATA } from './personal-data.ts';
+import { COLLECTIONS, RECORD_TYPES } from './collections.ts';
 import { openPool } from './postgres-store.ts';
-import { TABLES } from './postgres-tables.ts';
 import { dropTestSchemas, freshPostgresStore, migratedTestSchema, testDatabaseUrl } from './postgres-test-db.ts';
 import type { Store } from './store.ts';
 import { dataDirText, filesUnder } from './testing/lowdb-disk.ts';
@@ -22,9 +21,15 @@ const now = new Date('2026-11-20T10:00:00.000Z');
 const DIARY_TEXT = 'We repotted the basil together on the windowsill.';
 
 describe('personal data coverage', () => {
-  it('every store collection has an export and erasure policy', () => {
+  it('every store collection is in the registry, with an export and erasure policy and a table of its own', () => {
     const collections = Object.keys(StoreDocumentSchema.shape).filter((k) => k !== 'version' && k !== 'auth').sort();
-    expect(Object.keys(PERSONAL_DATA).sort()).toEqual(collections);
+    expect([...COLLECTIONS].sort()).toEqual(collections);
+    for (const name of COLLECTIONS) {
+      expect(typeof RECORD_TYPES[name].export, name).toBe('function');
+      expect(typeof RECORD_TYPES[name].erase, name).toBe('function');
+    }
+    const tables = COLLECTIONS.map((name) => RECORD_TYPES[name].table);
+    expect(new Set(tables).size).toBe(tables.length);
   });
 });
 
@@ -115,7 +120,7 @@ describe('export and erasure', () => {
 async function databaseText(schema: string): Promise<string> {
   const pool = openPool({ url: testDatabaseUrl ?? '', schema, maxConnections: 1 });
   const parts: string[] = [];
-  for (const { table } of Object.values(TABLES)) parts.push(...(await pool.query<{ row: string }>(`SELECT concat_ws(' ', id, owner_id, scope_id, data::text) AS row FROM ${table}`)).rows.map((r) => r.row));
+  for (const { table } of Object.values(RECORD_TYPES)) parts.push(...(await pool.query<{ row: string }>(`SELECT concat_ws(' ', id, owner_id, scope_id, data::text) AS row FROM ${table}`)).rows.map((r) => r.row));
   parts.push(...(await pool.query<{ row: string }>(`SELECT concat_ws(' ', model, id, data::text) AS row FROM auth_rows`)).rows.map((r) => r.row));
   await pool.end();
   return parts.join('\n');

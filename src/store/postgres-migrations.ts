@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { COLLECTIONS, RECORD_TYPES } from './collections.ts';
 
 /**
  * The PostgreSQL schema, as numbered migrations applied in order by
@@ -9,8 +10,28 @@ import type { Pool, PoolClient } from 'pg';
  * Domain records keep their validated JSON in `data`; the columns beside it
  * are the keys the store looks records up by, indexed. `owner_id` is the
  * person (or entry, guide, organisation) a record belongs to and `scope_id` a
- * second key, as listed in `postgres-tables.ts`. `seq` keeps insertion order.
+ * second key, as the record registry (`collections.ts`) declares them. `seq`
+ * keeps insertion order.
+ *
+ * A record type added to the registry later needs no migration of its own:
+ * `migrate` creates the table of every registered record type that the
+ * database does not have yet (same columns and indexes as below), and the
+ * store refuses to open until it has.
  */
+/** The table of one record type: validated JSON in `data`, its keys beside it (see the top of this file). */
+function recordTableSql(table: string, ifNotExists: '' | 'IF NOT EXISTS '): string {
+  return `
+CREATE TABLE ${ifNotExists}${table} (
+  seq bigint GENERATED ALWAYS AS IDENTITY,
+  id text PRIMARY KEY,
+  owner_id text NOT NULL,
+  scope_id text,
+  data jsonb NOT NULL
+);
+CREATE INDEX ${ifNotExists}${table}_owner ON ${table} (owner_id, seq);
+CREATE INDEX ${ifNotExists}${table}_scope ON ${table} (scope_id, seq) WHERE scope_id IS NOT NULL;`;
+}
+
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
     version: 1,
@@ -59,18 +80,7 @@ ${[
   'deactivations',
   'certificates',
 ]
-  .map(
-    (table) => `
-CREATE TABLE ${table} (
-  seq bigint GENERATED ALWAYS AS IDENTITY,
-  id text PRIMARY KEY,
-  owner_id text NOT NULL,
-  scope_id text,
-  data jsonb NOT NULL
-);
-CREATE INDEX ${table}_owner ON ${table} (owner_id, seq);
-CREATE INDEX ${table}_scope ON ${table} (scope_id, seq) WHERE scope_id IS NOT NULL;`,
-  )
+  .map((table) => recordTableSql(table, ''))
   .join('\n')}
 CREATE UNIQUE INDEX notifications_once ON notifications (owner_id, scope_id);
 CREATE UNIQUE INDEX invitations_token ON invitations ((data->>'tokenHash'));
@@ -99,17 +109,31 @@ export async function appliedVersions(pool: Pool): Promise<number[]> {
   return rows.map((row) => row.version);
 }
 
-/** What separates the database from this code's schema: migrations to apply, or versions this code does not know. */
-export async function schemaStatus(pool: Pool): Promise<{ pending: number[]; unknown: number[] }> {
-  const applied = new Set(await appliedVersions(pool));
-  const known = new Set(MIGRATIONS.map((m) => m.version));
-  return { pending: [...known].filter((v) => !applied.has(v)), unknown: [...applied].filter((v) => !known.has(v)) };
+/** The tables of every record type in the registry. */
+const recordTables = () => COLLECTIONS.map((name) => RECORD_TYPES[name].table);
+
+/** Registered record types whose table the database lacks. */
+async function missingTables(client: PoolClient | Pool): Promise<string[]> {
+  const { rows } = await client.query<{ table: string }>(`SELECT t AS table FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NULL`, [recordTables()]);
+  return rows.map((row) => row.table);
 }
 
 /**
- * Applies every pending migration, each in its own transaction, holding an
- * advisory lock so instances starting together do not race. Resolves to the
- * versions applied.
+ * What separates the database from this code's schema: migrations to apply,
+ * versions this code does not know, and tables of record types registered
+ * since (once the numbered migrations are applied).
+ */
+export async function schemaStatus(pool: Pool): Promise<{ pending: number[]; unknown: number[]; missingTables: string[] }> {
+  const applied = new Set(await appliedVersions(pool));
+  const known = new Set(MIGRATIONS.map((m) => m.version));
+  const pending = [...known].filter((v) => !applied.has(v));
+  return { pending, unknown: [...applied].filter((v) => !known.has(v)), missingTables: pending.length ? [] : await missingTables(pool) };
+}
+
+/**
+ * Applies every pending migration, each in its own transaction, then creates
+ * the tables of record types registered since, holding an advisory lock so
+ * instances starting together do not race. Resolves to the versions applied.
  */
 export async function migrate(pool: Pool): Promise<number[]> {
   const client = await pool.connect();
@@ -132,6 +156,8 @@ export async function migrate(pool: Pool): Promise<number[]> {
       }
       done.push(migration.version);
     }
+    const missing = await missingTables(client);
+    if (missing.length) await client.query(`BEGIN; ${missing.map((table) => recordTableSql(table, 'IF NOT EXISTS ')).join('\n')} COMMIT;`);
     return done;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});

@@ -11,15 +11,13 @@ import { RoleGuideSchema, RoleGuideVersionSchema, type RoleGuide, type RoleGuide
 import type { Deactivation, Intake, Invitation } from '../orgs/records.ts';
 import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../journal/records.ts';
 import type { Certificate } from '../certificates/records.ts';
-import { emptyDocument, newestFirst, StoreDocumentSchema, type StoreDocument } from './document-store.ts';
-import { PERSONAL_DATA } from './personal-data.ts';
+import { COLLECTIONS, columnsOf, emptyDocument, eraseIn, exportRecords, parseRows, RECORD_TYPES, type Collection, type Row, type StoreDocument } from './collections.ts';
+import { newestFirst } from './record-rules.ts';
 import { emptyRecords } from '../path/rules.ts';
 import { schemaStatus } from './postgres-migrations.ts';
-import { columnsOf, TABLES, type Collection } from './postgres-tables.ts';
 import { compileWhere } from './postgres-where.ts';
 import type { AuthRow, AuthTables, AuthWhere, Membership, Organisation, PersonalDataExport, Person, ProgressRecords, Store } from './store.ts';
 
-type Row<C extends Collection> = StoreDocument[C][number];
 type Queryable = pg.Pool | pg.PoolClient;
 
 const jsonText = (value: unknown) => JSON.stringify(value);
@@ -86,14 +84,14 @@ class PostgresStore implements Store {
    */
   async #append(additions: { [C in Collection]?: StoreDocument[C] }, client: Queryable = this.#pool): Promise<void> {
     const parsed = Object.entries(additions)
-      .map(([name, rows]) => [name as Collection, StoreDocumentSchema.shape[name as Collection].parse(rows) as Row<Collection>[]] as const)
+      .map(([name, rows]) => [name as Collection, parseRows(name as Collection, rows)] as const)
       .filter(([, rows]) => rows.length > 0);
     if (!parsed.length) return;
     const params: unknown[] = [];
     const inserts = parsed.map(([name, rows]) => {
       const columns = rows.map((row) => columnsOf(name, row));
       const at = params.push(columns.map((c) => c.id), columns.map((c) => c.owner), columns.map((c) => c.scope), rows.map(jsonText)) - 3;
-      return `INSERT INTO ${TABLES[name].table} (id, owner_id, scope_id, data) SELECT * FROM unnest($${at}::text[], $${at + 1}::text[], $${at + 2}::text[], $${at + 3}::jsonb[])`;
+      return `INSERT INTO ${RECORD_TYPES[name].table} (id, owner_id, scope_id, data) SELECT * FROM unnest($${at}::text[], $${at + 1}::text[], $${at + 2}::text[], $${at + 3}::jsonb[])`;
     });
     const last = inserts.pop() as string;
     await client.query(inserts.length ? `WITH ${inserts.map((sql, i) => `w${i} AS (${sql})`).join(', ')} ${last}` : last, params);
@@ -103,7 +101,7 @@ class PostgresStore implements Store {
     if (!rows.length) return;
     const columns = rows.map((row) => columnsOf(name, row));
     await client.query(
-      `INSERT INTO ${TABLES[name].table} (id, owner_id, scope_id, data)
+      `INSERT INTO ${RECORD_TYPES[name].table} (id, owner_id, scope_id, data)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
       [columns.map((c) => c.id), columns.map((c) => c.owner), columns.map((c) => c.scope), rows.map(jsonText)],
     );
@@ -111,7 +109,7 @@ class PostgresStore implements Store {
 
   /** Rows of a collection matching `where` (SQL over the id/owner_id/scope_id/data columns), in insertion order. */
   async #select<C extends Collection>(name: C, where: string, params: unknown[], client: Queryable = this.#pool, lock = false): Promise<Row<C>[]> {
-    const { rows } = await client.query<{ data: Row<C> }>(`SELECT data FROM ${TABLES[name].table} WHERE ${where} ORDER BY seq${lock ? ' FOR UPDATE' : ''}`, params);
+    const { rows } = await client.query<{ data: Row<C> }>(`SELECT data FROM ${RECORD_TYPES[name].table} WHERE ${where} ORDER BY seq${lock ? ' FOR UPDATE' : ''}`, params);
     return rows.map((row) => row.data);
   }
 
@@ -125,7 +123,7 @@ class PostgresStore implements Store {
     return this.#tx(async (client) => {
       const [before] = await this.#select(name, 'id = $1', [id], client, true);
       if (!before) return undefined;
-      const after = (StoreDocumentSchema.shape[name].parse([change(before)]) as Row<C>[])[0] as Row<C>;
+      const after = parseRows(name, [change(before)])[0] as Row<C>;
       await this.#update(client, name, id, after);
       await this.#insert(client, 'events', events);
       return after;
@@ -134,15 +132,15 @@ class PostgresStore implements Store {
 
   async #update<C extends Collection>(client: Queryable, name: C, id: string, row: Row<C>): Promise<void> {
     const columns = columnsOf(name, row);
-    await client.query(`UPDATE ${TABLES[name].table} SET owner_id = $2, scope_id = $3, data = $4::jsonb WHERE id = $1`, [id, columns.owner, columns.scope, jsonText(row)]);
+    await client.query(`UPDATE ${RECORD_TYPES[name].table} SET owner_id = $2, scope_id = $3, data = $4::jsonb WHERE id = $1`, [id, columns.owner, columns.scope, jsonText(row)]);
   }
 
   /** Adds a record or replaces the one with the same id. */
   async #upsert<C extends 'diary' | 'wellbeing' | 'guides' | 'invitations' | 'certificates'>(name: C, record: Row<C>): Promise<Row<C>> {
-    const stored = (StoreDocumentSchema.shape[name].parse([record]) as Row<C>[])[0] as Row<C>;
+    const stored = parseRows(name, [record])[0] as Row<C>;
     const columns = columnsOf(name, stored);
     await this.#pool.query(
-      `INSERT INTO ${TABLES[name].table} (id, owner_id, scope_id, data) VALUES ($1, $2, $3, $4::jsonb)
+      `INSERT INTO ${RECORD_TYPES[name].table} (id, owner_id, scope_id, data) VALUES ($1, $2, $3, $4::jsonb)
        ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, scope_id = excluded.scope_id, data = excluded.data`,
       [columns.id, columns.owner, columns.scope, jsonText(stored)],
     );
@@ -196,7 +194,7 @@ class PostgresStore implements Store {
     // One round trip for the seven collections progress comes from, for everyone asked about.
     const tables = ['attempts', 'enrolments', 'hours', 'ratings', 'phaseMoves', 'checkIns', 'supervision'] as const;
     const { rows } = await this.#pool.query<{ owner: string; name: (typeof tables)[number]; data: never }>(
-      tables.map((name, i) => `SELECT ${i} AS n, '${name}' AS name, owner_id AS owner, seq, data FROM ${TABLES[name].table} WHERE owner_id = ANY($1::text[])`).join(' UNION ALL ') + ' ORDER BY n, seq',
+      tables.map((name, i) => `SELECT ${i} AS n, '${name}' AS name, owner_id AS owner, seq, data FROM ${RECORD_TYPES[name].table} WHERE owner_id = ANY($1::text[])`).join(' UNION ALL ') + ' ORDER BY n, seq',
       [[...userIds]],
     );
     const records = new Map(userIds.map((id) => [id, emptyRecords()]));
@@ -281,7 +279,7 @@ class PostgresStore implements Store {
   }
 
   async notify(notification: Notification): Promise<boolean> {
-    const [stored] = StoreDocumentSchema.shape.notifications.parse([notification]);
+    const [stored] = parseRows('notifications', [notification]);
     if (!stored) return false;
     const columns = columnsOf('notifications', stored);
     const result = await this.#pool.query(
@@ -494,14 +492,14 @@ class PostgresStore implements Store {
    * Every record that is about, by or mentions a person, as a partial store
    * document, so the same personal-data policy as the embedded engines decides
    * what is exported and what erasure changes. A person is looked for in each
-   * table's keys and in the fields `TABLES` lists as mentions (their id, or
+   * table's keys and in the fields the registry lists as `mentions` (their id, or
    * their e-mail where an invitation names it).
    */
   async #recordsTouching(client: Queryable, userId: string, email: string | undefined): Promise<StoreDocument> {
     const doc = emptyDocument();
     const names = [userId, ...(email ? [email] : [])];
-    for (const name of Object.keys(TABLES) as Collection[]) {
-      const mentions = (TABLES[name].mentions ?? []).map((field) => ` OR data->>'${field}' = ANY($2::text[])`).join('');
+    for (const name of COLLECTIONS) {
+      const mentions = ((RECORD_TYPES[name].mentions ?? []) as readonly string[]).map((field) => ` OR data->>'${field}' = ANY($2::text[])`).join('');
       const comments = name === 'diaryComments' ? ` OR owner_id IN (SELECT id FROM diary WHERE owner_id = $1)` : '';
       (doc[name] as unknown[]) = await this.#select(name, `owner_id = $1 OR scope_id = $1${mentions}${comments}`, mentions ? [userId, names] : [userId], client);
     }
@@ -511,7 +509,7 @@ class PostgresStore implements Store {
   async exportPersonalData(userId: string): Promise<PersonalDataExport> {
     const [user] = await this.#authRows('user', 'id = $2', [userId]);
     const doc = await this.#recordsTouching(this.#pool, userId, undefined);
-    const records = Object.fromEntries(Object.entries(PERSONAL_DATA).map(([name, policy]) => [name, policy.export(doc, userId)]));
+    const records = exportRecords([doc], userId);
     return { exportedAt: new Date().toISOString(), profile: user ?? { id: userId }, memberships: await this.membershipsOf(userId), records };
   }
 
@@ -521,13 +519,13 @@ class PostgresStore implements Store {
     await this.#tx(async (client) => {
       const before = await this.#recordsTouching(client, userId, email);
       const after = structuredClone(before);
-      for (const policy of Object.values(PERSONAL_DATA)) policy.erase(after, userId, pseudonym, email);
-      for (const name of Object.keys(TABLES) as Collection[]) {
+      eraseIn(after, userId, pseudonym, email);
+      for (const name of COLLECTIONS) {
         const kept = new Map((after[name] as Row<Collection>[]).map((row) => [columnsOf(name, row).id, row]));
         for (const row of before[name] as Row<Collection>[]) {
           const id = columnsOf(name, row).id;
           const next = kept.get(id);
-          if (!next) await client.query(`DELETE FROM ${TABLES[name].table} WHERE id = $1`, [id]);
+          if (!next) await client.query(`DELETE FROM ${RECORD_TYPES[name].table} WHERE id = $1`, [id]);
           else if (jsonText(next) !== jsonText(row)) await this.#update(client, name, id, next);
         }
       }
@@ -585,7 +583,7 @@ class PostgresStore implements Store {
           const batch = rows.slice(i, i + batchSize);
           await client.query('INSERT INTO auth_rows (model, id, data) SELECT $1, * FROM unnest($2::text[], $3::jsonb[])', [model, batch.map((r) => r.id), batch.map(jsonText)]);
         }
-      for (const name of Object.keys(TABLES) as Collection[]) {
+      for (const name of COLLECTIONS) {
         const rows = parsed[name] as Row<Collection>[];
         for (let i = 0; i < rows.length; i += batchSize) await this.#insert(client, name, rows.slice(i, i + batchSize));
       }
@@ -595,7 +593,7 @@ class PostgresStore implements Store {
   /** How many rows each table holds (for checking a move between engines). */
   async counts(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
-    for (const [name, spec] of Object.entries(TABLES)) counts[name] = Number((await this.#pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${spec.table}`)).rows[0]?.n ?? 0);
+    for (const name of COLLECTIONS) counts[name] = Number((await this.#pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${RECORD_TYPES[name].table}`)).rows[0]?.n ?? 0);
     const { rows } = await this.#pool.query<{ model: string; n: string }>('SELECT model, count(*) AS n FROM auth_rows GROUP BY model');
     for (const row of rows) counts[`auth.${row.model}`] = Number(row.n);
     return counts;
@@ -619,12 +617,13 @@ export type { PostgresStore };
 export async function createPostgresStore(options: PostgresOptions): Promise<PostgresStore> {
   const pool = openPool(options);
   try {
-    const { pending, unknown } = await schemaStatus(pool).catch((error: unknown) => {
+    const { pending, unknown, missingTables } = await schemaStatus(pool).catch((error: unknown) => {
       throw new Error(`The PostgreSQL database could not be used: ${(error as Error).message}. Check DATABASE_URL, that the server is running, and that the database exists (createdb).`, { cause: error });
     });
     if (unknown.length)
       throw new Error(`The database has schema version(s) ${unknown.join(', ')}, newer than this PeerPath knows. Run the PeerPath release that applied them, or restore a backup from before.`);
     if (pending.length) throw new Error(`The database needs migration(s) ${pending.join(', ')} first. Run "npm run migrate" with the same DATABASE_URL, then start again.`);
+    if (missingTables.length) throw new Error(`The database has no table yet for ${missingTables.join(', ')}. Run "npm run migrate" with the same DATABASE_URL, then start again.`);
     return new PostgresStore(pool);
   } catch (error) {
     await pool.end();
