@@ -377,8 +377,10 @@ class PostgresStore implements Store {
     return this.#append({ audit: [entry] });
   }
 
-  auditLog(): Promise<AuditEntry[]> {
-    return this.#select('audit', 'true', []);
+  /** Oldest first by time; entries with the same time in the order they were written. */
+  async auditLog(): Promise<AuditEntry[]> {
+    const { rows } = await this.#pool.query<{ data: AuditEntry }>(`SELECT data FROM audit ORDER BY data->>'at' COLLATE "C", seq`);
+    return rows.map((row) => row.data);
   }
 
   saveGuide(guide: RoleGuide): Promise<RoleGuide> {
