@@ -122,6 +122,21 @@ describe('wellbeing check-ins', () => {
     ]);
   });
 
+  it("a mentor of someone else, or whose pairing has ended, reads none of a trainee's shared check-ins", async () => {
+    await store.pairMentor({ id: 'other-pair', organisationId: 'org', mentorId: 'other-mentor', menteeId: 'other-trainee', startedAt: now.toISOString() });
+    const saved = await recordWellbeing(store, catalogue, 'trainee', { ...answers, share: true }, now);
+    expect(saved.ok).toBe(true);
+    expect(await sharedWellbeingOf(store, 'other-mentor', 'trainee', now)).toEqual([]);
+    expect((await sharedWellbeingOf(store, 'mentor', 'trainee', now)).map((c) => c.note)).toEqual(['A heavy week.']);
+    await store.endMentorship('pair', now.toISOString());
+    expect(await sharedWellbeingOf(store, 'mentor', 'trainee', now)).toEqual([]);
+    expect((await store.auditLog()).map((a) => [a.actorId, a.action])).toEqual([
+      ['other-mentor', 'denied'],
+      ['mentor', 'read'],
+      ['mentor', 'denied'],
+    ]);
+  });
+
   it('withdrawn, a shared check-in is private again at once, and stays so when read back', async () => {
     const saved = await recordWellbeing(store, catalogue, 'trainee', { ...answers, share: true }, now);
     const id = saved.ok ? saved.value.id : '';

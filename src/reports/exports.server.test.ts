@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readCurriculum } from '../curriculum/read.ts';
+import { catalogueOf } from '../path/path.server.ts';
+import type { Store } from '../store/index.ts';
+import { openTestStore } from '../store/test-store.ts';
+import { PRIVATE_TEXTS, populate } from '../store/testing/populate.ts';
+import { reportTables } from './cohort.ts';
+import { toCsv } from './csv.ts';
+import { intakeReport, organisationStatements } from './reports.server.ts';
+
+const curriculum = readCurriculum(process.cwd());
+const catalogue = catalogueOf(curriculum);
+const now = new Date('2026-11-20T10:00:00.000Z');
+
+let store: Store;
+beforeEach(async () => {
+  store = await openTestStore();
+  // Trainee "tia" writes a diary entry (shared with her mentor, who comments), a quiz reflection and a wellbeing note.
+  await populate(store);
+  await store.addIntake({ id: 'spring', organisationId: 'org', name: 'Spring', startsOn: '2026-11-01', pathwayId: 'hong-kong-peer-support', createdBy: 'admin', createdAt: now.toISOString() });
+  await store.enrol({ id: 'e-spring', userId: 'tia', organisationId: 'org', pathwayId: 'hong-kong-peer-support', startedOn: '2026-11-01', intakeId: 'spring', createdBy: 'admin', createdAt: now.toISOString() }, []);
+});
+afterEach(() => store.close());
+
+describe('what an admin can download', () => {
+  it('never holds what people wrote in a diary, a reflection, a wellbeing note or a comment', async () => {
+    const report = await intakeReport(store, catalogue, curriculum.modules, 'admin', 'spring', now);
+    expect(report.ok).toBe(true);
+    const statements = await organisationStatements(store, 'admin', 'org', 'https://peerpath.example');
+    expect(statements.ok && statements.value.length).toBeGreaterThan(0);
+    const downloads: Record<string, string> = {
+      ...(report.ok ? Object.fromEntries(Object.entries(reportTables(report.value.report)).map(([name, rows]) => [`report ${name}.csv`, toCsv(rows)])) : {}),
+      'xAPI statements': JSON.stringify(statements),
+      "the admin's own data": JSON.stringify(await store.exportPersonalData('admin')),
+    };
+    for (const [name, text] of Object.entries(downloads)) for (const written of PRIVATE_TEXTS) expect(text, `${name} holds "${written}"`).not.toContain(written);
+    // The same texts are there to be found: tia's own download has them all.
+    const own = JSON.stringify(await store.exportPersonalData('tia'));
+    for (const written of PRIVATE_TEXTS) expect(own).toContain(written);
+  });
+
+  it('is refused to anyone who is not an admin of the organisation', async () => {
+    expect((await intakeReport(store, catalogue, curriculum.modules, 'max', 'spring', now)).ok).toBe(false);
+    expect((await organisationStatements(store, 'tia', 'org', 'https://peerpath.example')).ok).toBe(false);
+  });
+});
