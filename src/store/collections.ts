@@ -11,9 +11,15 @@
  *    - `partition`: which partition of the embedded engines (lowdb, memory)
  *      a row lives in. A row belongs to the person it is about, so one
  *      person's write rewrites only their own file (see `document-store.ts`).
- *    - `table`, `owner`, `scope`, `id`: its PostgreSQL table and the indexed
- *      key columns it is found by (`owner_id`, `scope_id`; `id` for the two
- *      kinds whose rows have no id of their own).
+ *    - `owner`, `scope`: the fields its rows are found by (the person, entry,
+ *      guide or organisation a row belongs to, and a second key such as a
+ *      mentor or a module). Every engine answers queries by these keys
+ *      (`engine.ts`); PostgreSQL keeps them in indexed columns. For rows kept
+ *      with a person (`partition`), the owner is that person.
+ *    - `table`, `id`: its PostgreSQL table, and the row's identity for the
+ *      two kinds whose rows have no `id` of their own.
+ *    - `lookups`: other fields rows are found by, across owners (a
+ *      certificate's code, an invitation's token hash).
  *    - `mentions`: other top-level fields that can hold a person's id (or
  *      e-mail address); with owner and scope they are where the PostgreSQL
  *      engine looks for a person when exporting or erasing them.
@@ -41,7 +47,7 @@ import { NotificationSchema } from '../notifications/records.ts';
 import { DeactivationSchema, IntakeSchema, InvitationSchema } from '../orgs/records.ts';
 import { CheckInSchema, CompetencyRatingSchema, EnrolmentSchema, HoursEntrySchema, MentorshipSchema, OrganisationSettingsSchema, PhaseMoveSchema, ReflectionSchema } from '../path/records.ts';
 import { QuizAttemptSchema } from '../quiz/attempt.ts';
-import { by, person, shared, swapped, type PartitionRule } from './record-rules.ts';
+import { by, person, shared, swapped, type PartitionRule, type StringField } from './record-rules.ts';
 
 /** Every record type and the schema of its rows, in the order of the store document. */
 const SCHEMAS = {
@@ -106,11 +112,12 @@ export const emptyDocument = (): StoreDocument => ({ version: 1, auth: {}, ...Ob
 export type RecordType<C extends Collection> = {
   partition: PartitionRule<Row<C>>;
   table: string;
-  owner: (row: Row<C>) => string;
-  scope?: (row: Row<C>) => string;
+  owner: StringField<Row<C>>;
+  scope?: StringField<Row<C>>;
   id?: (row: Row<C>) => string;
   mentions?: readonly (keyof Row<C> & string)[];
   byId?: true;
+  lookups?: readonly StringField<Row<C>>[];
   export: (doc: StoreDocument, userId: string) => unknown[];
   erase: (doc: StoreDocument, userId: string, pseudonym: string, email: string | undefined) => void;
 };
@@ -128,23 +135,23 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   attempts: {
     partition: person('userId'),
     table: 'attempts',
-    owner: (r) => r.userId,
-    scope: (r) => r.moduleId,
+    owner: 'userId',
+    scope: 'moduleId',
     export: (d, u) => by(d.attempts, u),
     erase: (d, u) => void (d.attempts = d.attempts.filter((r) => r.userId !== u)),
   },
   reflections: {
     partition: person('userId'),
     table: 'reflections',
-    owner: (r) => r.userId,
-    scope: (r) => r.moduleId,
+    owner: 'userId',
+    scope: 'moduleId',
     export: (d, u) => by(d.reflections, u),
     erase: (d, u) => void (d.reflections = d.reflections.filter((r) => r.userId !== u)),
   },
   enrolments: {
     partition: person('userId'),
     table: 'enrolments',
-    owner: (r) => r.userId,
+    owner: 'userId',
     mentions: ['createdBy'],
     export: (d, u) => by(d.enrolments, u),
     erase: (d, u, p) => void (d.enrolments = d.enrolments.filter((r) => r.userId !== u).map((r) => ({ ...r, createdBy: swapped(r.createdBy, u, p) }))),
@@ -153,15 +160,15 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
     // A pairing of two people is organisation-level.
     partition: shared,
     table: 'mentorships',
-    owner: (r) => r.menteeId,
-    scope: (r) => r.mentorId,
+    owner: 'menteeId',
+    scope: 'mentorId',
     export: (d, u) => d.mentorships.filter((m) => m.mentorId === u || m.menteeId === u),
     erase: (d, u) => void (d.mentorships = d.mentorships.filter((m) => m.mentorId !== u && m.menteeId !== u)),
   },
   hours: {
     partition: person('userId'),
     table: 'hours',
-    owner: (r) => r.userId,
+    owner: 'userId',
     mentions: ['verifiedBy'],
     byId: true,
     export: (d, u) => by(d.hours, u),
@@ -170,7 +177,7 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   ratings: {
     partition: person('userId'),
     table: 'ratings',
-    owner: (r) => r.userId,
+    owner: 'userId',
     mentions: ['ratedBy'],
     export: (d, u) => d.ratings.filter((r) => r.userId === u || r.ratedBy === u),
     erase: (d, u, p) => void (d.ratings = d.ratings.filter((r) => r.userId !== u).map((r) => ({ ...r, ratedBy: swapped(r.ratedBy, u, p) }))),
@@ -178,7 +185,7 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   phaseMoves: {
     partition: person('userId'),
     table: 'phase_moves',
-    owner: (r) => r.userId,
+    owner: 'userId',
     mentions: ['confirmedBy'],
     export: (d, u) => by(d.phaseMoves, u),
     erase: (d, u, p) => void (d.phaseMoves = d.phaseMoves.filter((r) => r.userId !== u).map((r) => ({ ...r, confirmedBy: swapped(r.confirmedBy, u, p) }))),
@@ -186,7 +193,7 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   checkIns: {
     partition: person('userId'),
     table: 'check_ins',
-    owner: (r) => r.userId,
+    owner: 'userId',
     mentions: ['confirmedBy'],
     byId: true,
     export: (d, u) => by(d.checkIns, u),
@@ -196,15 +203,15 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
     // Who it is about, not the actor.
     partition: person('subjectId'),
     table: 'events',
-    owner: (r) => r.subjectId,
-    scope: (r) => r.actorId,
+    owner: 'subjectId',
+    scope: 'actorId',
     export: (d, u) => d.events.filter((e) => e.actorId === u || e.subjectId === u),
     erase: (d, u, p) => void (d.events = d.events.map((e) => ({ ...e, actorId: swapped(e.actorId, u, p), subjectId: swapped(e.subjectId, u, p) }))),
   },
   organisationSettings: {
     partition: shared,
     table: 'organisation_settings',
-    owner: (r) => r.organisationId,
+    owner: 'organisationId',
     id: (r) => r.organisationId,
     mentions: ['updatedBy'],
     export: () => [],
@@ -213,7 +220,7 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   diary: {
     partition: person('userId'),
     table: 'diary',
-    owner: (r) => r.userId,
+    owner: 'userId',
     byId: true,
     export: (d, u) => by(d.diary, u),
     erase: (d, u) => {
@@ -225,8 +232,8 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   diaryComments: {
     partition: { kind: 'owner-of', field: 'entryId', record: () => 'diary' },
     table: 'diary_comments',
-    owner: (r) => r.entryId,
-    scope: (r) => r.authorId,
+    owner: 'entryId',
+    scope: 'authorId',
     export: (d, u) => {
       const mine = new Set(d.diary.filter((e) => e.userId === u).map((e) => e.id));
       return d.diaryComments.filter((c) => c.authorId === u || mine.has(c.entryId));
@@ -236,7 +243,7 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   wellbeing: {
     partition: person('userId'),
     table: 'wellbeing',
-    owner: (r) => r.userId,
+    owner: 'userId',
     byId: true,
     export: (d, u) => by(d.wellbeing, u),
     erase: (d, u) => void (d.wellbeing = d.wellbeing.filter((r) => r.userId !== u)),
@@ -245,7 +252,7 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
     // With the owner of the record read; a refusal naming a person rather than a record, an id that does not exist, and actions on organisations and accounts go to shared.
     partition: { kind: 'owner-of', field: 'recordId', record: (row) => (row.recordType === 'diary' || row.recordType === 'wellbeing' ? row.recordType : undefined) },
     table: 'audit',
-    owner: (r) => r.actorId,
+    owner: 'actorId',
     mentions: ['recordId'],
     export: (d, u) => d.audit.filter((a) => a.actorId === u),
     erase: (d, u, p) => void (d.audit = d.audit.map((a) => ({ ...a, actorId: swapped(a.actorId, u, p), recordId: swapped(a.recordId, u, p) }))),
@@ -253,16 +260,16 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   supervision: {
     partition: person('menteeId'),
     table: 'supervision',
-    owner: (r) => r.menteeId,
-    scope: (r) => r.mentorId,
+    owner: 'menteeId',
+    scope: 'mentorId',
     export: (d, u) => d.supervision.filter((s) => s.menteeId === u || s.mentorId === u),
     erase: (d, u, p) => void (d.supervision = d.supervision.filter((s) => s.menteeId !== u).map((s) => ({ ...s, mentorId: swapped(s.mentorId, u, p) }))),
   },
   notifications: {
     partition: person('userId'),
     table: 'notifications',
-    owner: (r) => r.userId,
-    scope: (r) => r.key,
+    owner: 'userId',
+    scope: 'key',
     mentions: ['aboutId'],
     export: (d, u) => by(d.notifications, u),
     erase: (d, u) => void (d.notifications = d.notifications.filter((n) => n.userId !== u && n.aboutId !== u)),
@@ -270,7 +277,7 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   guides: {
     partition: shared,
     table: 'guides',
-    owner: (r) => r.organisationId,
+    owner: 'organisationId',
     mentions: ['createdBy', 'updatedBy'],
     export: () => [],
     erase: (d, u, p) => void (d.guides = d.guides.map((g) => ({ ...g, createdBy: swapped(g.createdBy, u, p), updatedBy: swapped(g.updatedBy, u, p) }))),
@@ -278,7 +285,7 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   guideVersions: {
     partition: shared,
     table: 'guide_versions',
-    owner: (r) => r.guideId,
+    owner: 'guideId',
     mentions: ['publishedBy'],
     export: (d, u) => d.guideVersions.filter((v) => v.publishedBy === u).map(({ id, guideId, version, publishedAt }) => ({ id, guideId, version, publishedAt })),
     erase: (d, u, p) => void (d.guideVersions = d.guideVersions.map((v) => ({ ...v, publishedBy: swapped(v.publishedBy, u, p) }))),
@@ -286,7 +293,7 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   intakes: {
     partition: shared,
     table: 'intakes',
-    owner: (r) => r.organisationId,
+    owner: 'organisationId',
     mentions: ['createdBy'],
     export: () => [],
     erase: (d, u, p) => void (d.intakes = d.intakes.map((i) => ({ ...i, createdBy: swapped(i.createdBy, u, p) }))),
@@ -294,7 +301,8 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   invitations: {
     partition: shared,
     table: 'invitations',
-    owner: (r) => r.organisationId,
+    owner: 'organisationId',
+    lookups: ['tokenHash'],
     mentions: ['createdBy', 'acceptedBy', 'email'],
     export: (d, u) => d.invitations.filter((i) => i.acceptedBy === u).map(({ id, organisationId, role, acceptedAt }) => ({ id, organisationId, role, acceptedAt })),
     erase: (d, u, p, email) =>
@@ -307,7 +315,7 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   deactivations: {
     partition: person('userId'),
     table: 'deactivations',
-    owner: (r) => r.userId,
+    owner: 'userId',
     id: (r) => `${r.userId}@${r.at}`,
     mentions: ['by'],
     export: (d, u) => d.deactivations.filter((x) => x.userId === u),
@@ -316,10 +324,11 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
   certificates: {
     partition: person('userId'),
     table: 'certificates',
-    owner: (r) => r.userId,
-    scope: (r) => r.organisationId,
+    owner: 'userId',
+    scope: 'organisationId',
     mentions: ['revokedBy'],
     byId: true,
+    lookups: ['code'],
     export: (d, u) => by(d.certificates, u),
     erase: (d, u, p) => void (d.certificates = d.certificates.filter((c) => c.userId !== u).map((c) => (c.revokedBy === u ? { ...c, revokedBy: p } : c))),
   },
@@ -331,7 +340,14 @@ export const recordType = <C extends Collection>(name: C): RecordType<Collection
 /** The PostgreSQL column values of one row. */
 export function columnsOf<C extends Collection>(name: C, row: Row<C>): { id: string; owner: string; scope: string | null } {
   const spec = RECORD_TYPES[name] as unknown as RecordType<C>;
-  return { id: spec.id ? spec.id(row) : (row as { id: string }).id, owner: spec.owner(row), scope: spec.scope ? spec.scope(row) : null };
+  const field = (key: string) => (row as Record<string, unknown>)[key] as string;
+  return { id: identityOf(name, row), owner: field(spec.owner), scope: spec.scope ? (field(spec.scope) ?? null) : null };
+}
+
+/** A row's identity within its collection: its `id`, or what the registry's `id` makes of it. */
+export function identityOf<C extends Collection>(name: C, row: Row<C>): string {
+  const spec = RECORD_TYPES[name] as unknown as RecordType<C>;
+  return spec.id ? spec.id(row) : (row as { id: string }).id;
 }
 
 /** Collections whose rows are looked up by id across partitions. */

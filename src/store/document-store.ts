@@ -38,47 +38,41 @@
  *
  * The memory engine is the same code with a sink that writes nothing.
  */
-import { isActiveOrganisationRow, organisationFromRow } from './organisation-row.ts';
 import { randomUUID } from 'node:crypto';
-import { z } from 'astro/zod';
-import { LearningEventSchema, type LearningEvent } from '../events/event.ts';
-import { EnrolmentSchema, OrganisationSettingsSchema, type CheckIn, type CompetencyRating, type Enrolment, type HoursEntry, type Mentorship, type OrganisationSettings, type PhaseMove, type Reflection } from '../path/records.ts';
-import type { QuizAttempt } from '../quiz/attempt.ts';
-import type { SupervisionSession } from '../mentoring/records.ts';
-import { NotificationSchema, type Notification } from '../notifications/records.ts';
-import { RoleGuideSchema, RoleGuideVersionSchema, type RoleGuide, type RoleGuideVersion } from '../guides/records.ts';
-import type { Deactivation, Intake, Invitation } from '../orgs/records.ts';
-import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../journal/records.ts';
-import type { Certificate } from '../certificates/records.ts';
-import { eraseIn, exportRecords, parseRows, StoreDocumentSchema, type Collection, type StoreDocument } from './collections.ts';
+import { eraseIn, identityOf, parseRows, RECORD_TYPES, StoreDocumentSchema, type Collection, type Row, type StoreDocument } from './collections.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { predicateFor } from './auth-where.ts';
-import type { AuthRow, AuthTables, Membership, Organisation, PersonalDataExport, Person, ProgressRecords, Store } from './store.ts';
-import { newestFirst, SHARED, type PartitionKey } from './record-rules.ts';
+import type { Change, ChangeResult, Engine, RowKey } from './engine.ts';
+import type { AuthRow, AuthTables, Store } from './store.ts';
+import { PARTITION_RULES } from './partition-rule.ts';
+import { SHARED, type PartitionKey } from './record-rules.ts';
 import { Partitions, Tx, isBlank, memorySink, type PartitionSink } from './partitions.ts';
 import { openLowdbPartitions } from './lowdb-files.ts';
+import { RecordStore } from './record-store.ts';
 
 export { readLowdbDocument, writeLowdbDocument } from './lowdb-files.ts';
 export { JOURNAL_FILE, LEGACY_BACKUP, LEGACY_FILE, PEOPLE_DIR, SHARED_FILE, personFileName } from './lowdb-layout.ts';
 
 export { emptyDocument, StoreDocumentSchema, type StoreDocument } from './collections.ts';
 
-/** Collections whose records carry an `id`. */
-type RecordCollection = Exclude<Collection, 'organisationSettings' | 'deactivations'>;
-type Additions = { [C in Collection]?: StoreDocument[C] };
 const copy = <T>(value: T): T => structuredClone(value);
-const EventsSchema = z.array(LearningEventSchema);
+const field = (row: unknown, name: string | undefined) => (name === undefined ? undefined : (row as Record<string, unknown>)[name]);
 
 /** A queued write: the change to apply, and its caller waiting to hear it is durable. */
 type Job = { change: (tx: Tx) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
-/**
- * The store over partitions. With {@link memorySink} it is the in-memory
- * store used by tests; with the lowdb files it is the default embedded store,
- * whose acknowledged writes survive the process being killed.
- */
-class DocumentStore implements Store {
-  readonly engine: 'lowdb' | 'memory';
+/** Whether a row of `collection` matches `key` (see {@link RowKey}). */
+function matches<C extends Collection>(collection: C, row: Row<C>, key: RowKey): boolean {
+  const spec = RECORD_TYPES[collection];
+  if (key === 'all') return true;
+  if ('id' in key) return identityOf(collection, row) === key.id;
+  if ('field' in key) return field(row, key.field) === key.value;
+  if ('owner' in key) return field(row, spec.owner) === key.owner && (key.scope === undefined || field(row, spec.scope) === key.scope);
+  return field(row, spec.scope) === key.scope;
+}
+
+class DocumentEngine implements Engine {
+  readonly name: 'lowdb' | 'memory';
   readonly authTables: AuthTables;
   readonly #parts: Partitions;
   readonly #sink: PartitionSink;
@@ -88,7 +82,7 @@ class DocumentStore implements Store {
   readonly #idle: (() => void)[] = [];
 
   constructor(engine: 'lowdb' | 'memory', parts: Partitions, sink: PartitionSink, release: () => void) {
-    this.engine = engine;
+    this.name = engine;
     this.#parts = parts;
     this.#sink = sink;
     this.#release = release;
@@ -162,19 +156,6 @@ class DocumentStore implements Store {
     }
   }
 
-  /** Validates rows for collections, before anything changes, so bad input changes nothing. */
-  #parse(additions: Additions): Additions {
-    return Object.fromEntries(Object.entries(additions).map(([name, rows]) => [name, parseRows(name as Collection, rows)]));
-  }
-
-  /** Appends validated records to collections, with their events, in one durable write. */
-  #append(additions: Additions): Promise<void> {
-    const parsed = this.#parse(additions);
-    return this.#commit((tx) => {
-      for (const [name, rows] of Object.entries(parsed)) tx.add(name as Collection, rows as StoreDocument[Collection]);
-    });
-  }
-
   #authTables(): AuthTables {
     const parts = this.#parts;
     const matching = (model: string, where: Parameters<AuthTables['select']>[1]) => {
@@ -217,383 +198,102 @@ class DocumentStore implements Store {
     };
   }
 
-  async recordAttempt(attempt: QuizAttempt, extras: { reflections?: Reflection[]; events?: LearningEvent[] } = {}): Promise<QuizAttempt> {
-    await this.#append({ attempts: [attempt], reflections: extras.reflections ?? [], events: extras.events ?? [] });
-    return copy(attempt);
-  }
-
-  async reflectionsFor(userId: string, moduleId: string): Promise<Reflection[]> {
-    return copy(this.#parts.of(userId, 'reflections').filter((r) => r.userId === userId && r.moduleId === moduleId)).reverse();
-  }
-
-  async progressFor(userId: string): Promise<ProgressRecords> {
-    const mine = <C extends 'attempts' | 'enrolments' | 'hours' | 'ratings' | 'phaseMoves' | 'checkIns'>(name: C) =>
-      copy((this.#parts.of(userId, name) as { userId: string }[]).filter((row) => row.userId === userId)) as StoreDocument[C];
-    return {
-      attempts: mine('attempts'),
-      enrolments: mine('enrolments'),
-      hours: mine('hours'),
-      ratings: mine('ratings'),
-      phaseMoves: mine('phaseMoves'),
-      checkIns: mine('checkIns'),
-      supervision: copy(this.#parts.of(userId, 'supervision').filter((s) => s.menteeId === userId)),
-    };
-  }
-
-  async enrol(enrolment: Enrolment, events: LearningEvent[]): Promise<Enrolment> {
-    const stored = EnrolmentSchema.parse(enrolment);
-    const parsedEvents = EventsSchema.parse(events);
-    return this.#commit((tx) => {
-      const ended = this.#parts.of(stored.userId, 'enrolments').filter((e) => e.userId === stored.userId && !e.endedAt);
-      if (ended.length) tx.doc(stored.userId);
-      for (const e of ended) e.endedAt = stored.createdAt;
-      tx.onUndo(() => ended.forEach((e) => delete e.endedAt));
-      tx.add('enrolments', [copy(stored)]);
-      tx.add('events', parsedEvents);
-      return copy(stored);
-    });
-  }
-
-  async logHours(entry: HoursEntry, events: LearningEvent[]): Promise<HoursEntry> {
-    await this.#append({ hours: [entry], events });
-    return copy(entry);
-  }
-
-  /** One record of an id-carrying collection, wherever it lives. */
-  #find<C extends RecordCollection>(name: C, id: string): StoreDocument[C][number] | undefined {
-    const found = this.#parts.locate(name, id);
-    return found ? (this.#parts.of(found.key, name)[found.index] as StoreDocument[C][number]) : undefined;
-  }
-
-  async hoursEntry(entryId: string): Promise<HoursEntry | undefined> {
-    return copy(this.#find('hours', entryId));
-  }
-
-  async verifyHours(entryId: string, verifiedBy: string, at: string, events: LearningEvent[]): Promise<HoursEntry> {
-    const parsedEvents = EventsSchema.parse(events);
-    return this.#commit((tx) => {
-      const updated = tx.replace('hours', entryId, (row) => ({ ...row, verifiedBy, verifiedAt: at }));
-      if (!updated) throw new Error(`No hours entry ${entryId}.`);
-      tx.add('events', parsedEvents);
-      return copy(updated);
-    });
-  }
-
-  reopenHours(entryId: string): Promise<HoursEntry | undefined> {
-    return this.#commit((tx) =>
-      copy(
-        tx.replace('hours', entryId, (row) => {
-          const { verifiedAt: _at, verifiedBy: _by, ...open } = row;
-          return open;
-        }),
-      ),
-    );
-  }
-
-  /** Adds a record, or replaces the one with the same id, in one durable write. */
-  async #upsert<C extends 'diary' | 'wellbeing' | 'guides' | 'invitations' | 'certificates'>(name: C, record: StoreDocument[C][number]): Promise<StoreDocument[C][number]> {
-    const stored = parseRows(name, [record])[0] as StoreDocument[C][number];
-    return this.#commit((tx) => {
-      const replaced = tx.replace(name, stored.id, () => copy(stored));
-      if (!replaced) tx.add(name, [copy(stored)] as StoreDocument[C]);
-      return copy(stored);
-    });
-  }
-
-  saveDiaryEntry(entry: DiaryEntry): Promise<DiaryEntry> {
-    return this.#upsert('diary', entry);
-  }
-
-  async diaryEntry(entryId: string): Promise<DiaryEntry | undefined> {
-    return copy(this.#find('diary', entryId));
-  }
-
-  async diaryEntriesOf(userId: string): Promise<DiaryEntry[]> {
-    return copy(newestFirst(this.#parts.of(userId, 'diary').filter((e) => e.userId === userId)));
-  }
-
-  async addDiaryComment(comment: DiaryComment): Promise<DiaryComment> {
-    await this.#append({ diaryComments: [comment] });
-    return copy(comment);
-  }
-
-  async diaryComments(entryId: string): Promise<DiaryComment[]> {
-    const key = this.#parts.owners('diary', entryId) ?? SHARED;
-    return copy(this.#parts.of(key, 'diaryComments').filter((c) => c.entryId === entryId));
-  }
-
-  saveWellbeing(checkIn: WellbeingCheckIn): Promise<WellbeingCheckIn> {
-    return this.#upsert('wellbeing', checkIn);
-  }
-
-  async wellbeingOf(userId: string): Promise<WellbeingCheckIn[]> {
-    return copy(newestFirst(this.#parts.of(userId, 'wellbeing').filter((w) => w.userId === userId)));
-  }
-
-  audit(entry: AuditEntry): Promise<void> {
-    return this.#append({ audit: [entry] });
-  }
-
-  /** Every partition's audit entries, oldest first (entries with the same time in the order they were written). */
-  async auditLog(): Promise<AuditEntry[]> {
+  /**
+   * The partitions that can hold rows of `collection` matching `key`: the
+   * shared one for organisation-level rows; the owner's own for rows kept with
+   * the person who owns them; the indexed one for lookups by id or by a
+   * registered lookup field; every partition otherwise.
+   */
+  #candidates(collection: Collection, key: RowKey): Iterable<PartitionKey> {
+    const rule = PARTITION_RULES[collection];
+    const spec = RECORD_TYPES[collection];
     const parts = this.#parts;
-    return copy([...parts.all('audit')].sort((a, b) => a.at.localeCompare(b.at) || parts.sequence(a) - parts.sequence(b)));
+    const found = (partition: PartitionKey | undefined): PartitionKey[] => (partition === undefined ? [] : [partition]);
+    const shared: PartitionKey[] = [SHARED];
+    if (rule.kind === 'shared') return shared;
+    if (key === 'all') return parts.keys();
+    if ('id' in key && spec.byId) return found(parts.lookup(collection, key.id));
+    if ('field' in key && (spec.lookups as readonly string[] | undefined)?.includes(key.field)) return found(parts.lookup(`${collection} ${key.field}`, key.value));
+    if ('owner' in key && rule.field === spec.owner) {
+      if (rule.kind === 'person') return [key.owner];
+      // Kept with the owner of the record the owner field names (a comment with its diary entry's writer).
+      return new Set<PartitionKey>([...found(parts.owners('diary', key.owner)), ...found(parts.owners('wellbeing', key.owner)), SHARED]);
+    }
+    return parts.keys();
   }
 
-  async removeUnverifiedHours(entryId: string): Promise<boolean> {
-    return this.#commit((tx) => {
-      const found = this.#parts.locate('hours', entryId);
-      const rows = found ? this.#parts.of(found.key, 'hours') : [];
-      if (!found || rows[found.index]?.verifiedAt) return false;
-      tx.keep(
-        found.key,
-        'hours',
-        rows.filter((_, i) => i !== found.index),
-      );
-      return true;
-    });
+  /** The stored rows (not copies) matching `key`, with the partition each is in. */
+  #matching<C extends Collection>(collection: C, key: RowKey): { partition: PartitionKey; row: Row<C> }[] {
+    const found: { partition: PartitionKey; row: Row<C> }[] = [];
+    for (const partition of this.#candidates(collection, key))
+      for (const row of this.#parts.of(partition, collection) as Row<C>[]) if (matches(collection, row, key)) found.push({ partition, row });
+    // Rows read across partitions come in the order they were written where that is kept (the audit log); see `Partitions.sequence`.
+    if (key === 'all' && collection === 'audit') found.sort((a, b) => this.#parts.sequence(a.row) - this.#parts.sequence(b.row));
+    return found;
   }
 
-  async recordRating(rating: CompetencyRating, events: LearningEvent[]): Promise<CompetencyRating> {
-    await this.#append({ ratings: [rating], events });
-    return copy(rating);
+  async rows<C extends Collection>(collection: C, key: RowKey): Promise<Row<C>[]> {
+    return copy(this.#matching(collection, key).map(({ row }) => row));
   }
 
-  async recordPhaseMove(move: PhaseMove, events: LearningEvent[]): Promise<PhaseMove> {
-    await this.#append({ phaseMoves: [move], events });
-    return copy(move);
+  async rowsOfOwners<C extends Collection>(collections: readonly C[], owners: readonly string[]): Promise<Map<string, { [K in C]: Row<K>[] }>> {
+    return new Map(owners.map((owner) => [owner, Object.fromEntries(collections.map((name) => [name, copy(this.#matching(name, { owner }).map(({ row }) => row))])) as { [K in C]: Row<K>[] }]));
   }
 
-  async recordCheckIn(checkIn: CheckIn, events: LearningEvent[]): Promise<CheckIn> {
-    await this.#append({ checkIns: [checkIn], events });
-    return copy(checkIn);
+  async write(changes: readonly Change[]): Promise<ChangeResult[]> {
+    // Validated before anything changes, so bad input changes nothing.
+    const parsed = changes.map((c): Change => (c.kind === 'insert' ? { ...c, rows: parseRows(c.collection, c.rows) } : c.kind === 'insert-once' || c.kind === 'upsert' ? { ...c, row: parseRows(c.collection, [c.row])[0] as Row<Collection> } : c));
+    return this.#commit((tx) => parsed.map((c) => this.#apply(tx, c)));
   }
 
-  confirmCheckIn(checkInId: string, confirmedBy: string, at: string): Promise<CheckIn | undefined> {
-    return this.#commit((tx) => copy(tx.replace('checkIns', checkInId, (row) => ({ ...row, confirmedBy, confirmedAt: at }))));
-  }
-
-  recordEvents(events: LearningEvent[]): Promise<void> {
-    return this.#append({ events });
-  }
-
-  async eventsFor(userId: string): Promise<LearningEvent[]> {
-    return copy(this.#parts.of(userId, 'events').filter((e) => e.subjectId === userId));
-  }
-
-  async eventsForMany(userIds: readonly string[]): Promise<Map<string, LearningEvent[]>> {
-    return new Map(await Promise.all(userIds.map(async (id) => [id, await this.eventsFor(id)] as const)));
-  }
-
-  async progressForMany(userIds: readonly string[]): Promise<Map<string, ProgressRecords>> {
-    return new Map(await Promise.all(userIds.map(async (id) => [id, await this.progressFor(id)] as const)));
-  }
-
-  async addSupervisionSession(session: SupervisionSession, events: LearningEvent[]): Promise<SupervisionSession> {
-    await this.#append({ supervision: [session], events });
-    return copy(session);
-  }
-
-  async notify(notification: Notification): Promise<boolean> {
-    const [stored] = NotificationSchema.array().parse([notification]);
-    return this.#commit((tx) => {
-      if (!stored || this.#parts.of(stored.userId, 'notifications').some((n) => n.userId === stored.userId && n.key === stored.key)) return false;
-      tx.add('notifications', [stored]);
-      return true;
-    });
-  }
-
-  async notificationsFor(userId: string): Promise<Notification[]> {
-    return copy(newestFirst(this.#parts.of(userId, 'notifications').filter((n) => n.userId === userId)));
-  }
-
-  markNotificationsRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number> {
-    return this.#commit((tx) => {
-      const unread = this.#parts.of(userId, 'notifications').filter((n) => n.userId === userId && !n.readAt && (ids === 'all' || ids.includes(n.id)));
-      if (unread.length === 0) return 0;
-      tx.doc(userId);
-      for (const n of unread) n.readAt = at;
-      tx.onUndo(() => unread.forEach((n) => delete n.readAt));
-      return unread.length;
-    });
-  }
-
-  endMentorship(mentorshipId: string, at: string): Promise<Mentorship | undefined> {
-    return this.#commit((tx) => copy(tx.replace('mentorships', mentorshipId, (row) => ({ ...row, endedAt: at }))));
-  }
-
-  async pairMentor(mentorship: Mentorship): Promise<Mentorship> {
-    await this.#append({ mentorships: [mentorship] });
-    return copy(mentorship);
-  }
-
-  async activeMentorships(filter: { mentorId?: string; menteeId?: string }): Promise<Mentorship[]> {
-    return copy(
-      this.#parts.shared.mentorships.filter(
-        (m) => !m.endedAt && (filter.mentorId === undefined || m.mentorId === filter.mentorId) && (filter.menteeId === undefined || m.menteeId === filter.menteeId),
-      ),
-    );
-  }
-
-  async addIntake(intake: Intake): Promise<Intake> {
-    await this.#append({ intakes: [intake] });
-    return copy(intake);
-  }
-
-  async intakesOf(organisationId: string): Promise<Intake[]> {
-    return copy(this.#parts.shared.intakes.filter((i) => i.organisationId === organisationId).sort((a, b) => b.startsOn.localeCompare(a.startsOn)));
-  }
-
-  saveInvitation(invitation: Invitation): Promise<Invitation> {
-    return this.#upsert('invitations', invitation);
-  }
-
-  async invitationByTokenHash(tokenHash: string): Promise<Invitation | undefined> {
-    return copy(this.#parts.shared.invitations.find((i) => i.tokenHash === tokenHash));
-  }
-
-  async invitationsOf(organisationId: string): Promise<Invitation[]> {
-    return copy(newestFirst(this.#parts.shared.invitations.filter((i) => i.organisationId === organisationId)));
-  }
-
-  deactivate(deactivation: Deactivation): Promise<void> {
-    return this.#append({ deactivations: [deactivation] });
-  }
-
-  async isDeactivated(userId: string): Promise<boolean> {
-    return this.#parts.of(userId, 'deactivations').some((d) => d.userId === userId);
-  }
-
-  saveGuide(guide: RoleGuide): Promise<RoleGuide> {
-    return this.#upsert('guides', guide);
-  }
-
-  async guide(guideId: string): Promise<RoleGuide | undefined> {
-    return copy(this.#parts.shared.guides.find((g) => g.id === guideId));
-  }
-
-  async guidesOf(organisationId: string): Promise<RoleGuide[]> {
-    return copy(this.#parts.shared.guides.filter((g) => g.organisationId === organisationId));
-  }
-
-  async guideVersions(guideId: string): Promise<RoleGuideVersion[]> {
-    return copy(this.#parts.shared.guideVersions.filter((v) => v.guideId === guideId).sort((a, b) => a.version - b.version));
-  }
-
-  async publishGuide(version: RoleGuideVersion | undefined, guide: RoleGuide): Promise<void> {
-    const storedVersion = version ? RoleGuideVersionSchema.parse(version) : undefined;
-    const storedGuide = RoleGuideSchema.parse(guide);
-    await this.#commit((tx) => {
-      if (!tx.replace('guides', storedGuide.id, () => copy(storedGuide))) throw new Error(`No guide ${storedGuide.id}.`);
-      if (storedVersion) tx.add('guideVersions', [copy(storedVersion)]);
-    });
-  }
-
-  async organisations(): Promise<Organisation[]> {
-    return (this.#parts.shared.auth['organization'] ?? []).map(organisationFromRow);
-  }
-
-  async organisationBySlug(slug: string): Promise<Organisation | undefined> {
-    return (await this.organisations()).find((o) => o.slug === slug);
-  }
-
-  async organisation(organisationId: string): Promise<Organisation | undefined> {
-    return (await this.organisations()).find((o) => o.id === organisationId);
-  }
-
-  async organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined> {
-    return copy(this.#parts.shared.organisationSettings.find((o) => o.organisationId === organisationId));
-  }
-
-  async saveOrganisationSettings(settings: z.input<typeof OrganisationSettingsSchema>): Promise<OrganisationSettings> {
-    const stored = OrganisationSettingsSchema.parse(settings);
-    return this.#commit((tx) => {
-      const others = this.#parts.shared.organisationSettings.filter((o) => o.organisationId !== stored.organisationId);
-      const rows = this.#parts.shared.organisationSettings.map((o) => (o.organisationId === stored.organisationId ? copy(stored) : o));
-      tx.keep(SHARED, 'organisationSettings', others.length === rows.length ? [...rows, copy(stored)] : rows);
-      return copy(stored);
-    });
-  }
-
-  async membershipsOf(userId: string): Promise<Membership[]> {
-    const organisations = this.#parts.shared.auth['organization'] ?? [];
-    const row = (id: unknown) => organisations.find((o) => o.id === id);
-    return (this.#parts.get(userId)?.auth['member'] ?? [])
-      .filter((m) => m['userId'] === userId && isActiveOrganisationRow(row(m['organizationId'])))
-      .map((m) => ({
-        organisationId: String(m['organizationId']),
-        organisationName: String(row(m['organizationId'])?.['name'] ?? ''),
-        role: String(m['role']),
-      }));
-  }
-
-  async membersOf(organisationId: string): Promise<(Person & { role: string })[]> {
-    // Member rows live with their user, so each partition holds its user's memberships and user row.
-    const found: (Person & { role: string })[] = [];
-    for (const doc of this.#parts.values()) {
-      const members = doc.auth['member'];
-      if (!members) continue;
-      for (const m of members) {
-        if (m['organizationId'] !== organisationId) continue;
-        const userId = String(m['userId']);
-        const user = (this.#parts.get(userId) ?? doc).auth['user']?.find((u) => u.id === userId);
-        if (user) found.push({ id: userId, name: String(user['name'] ?? ''), email: String(user['email'] ?? ''), role: String(m['role']) });
+  #apply(tx: Tx, c: Change): ChangeResult {
+    const name = c.collection;
+    switch (c.kind) {
+      case 'insert':
+        tx.add(name, copy(c.rows) as StoreDocument[Collection]);
+        return { count: c.rows.length, rows: copy([...c.rows]) };
+      case 'insert-once': {
+        const spec = RECORD_TYPES[name];
+        const owner = String(field(c.row, spec.owner));
+        const scope = field(c.row, spec.scope) as string | undefined;
+        if (this.#matching(name, { owner, ...(scope === undefined ? {} : { scope }) }).length) return { count: 0, rows: [] };
+        tx.add(name, [copy(c.row)] as StoreDocument[Collection]);
+        return { count: 1, rows: [copy(c.row)] };
+      }
+      case 'upsert': {
+        const replaced = tx.replace(name, identityOf(name, c.row), () => copy(c.row));
+        if (!replaced) tx.add(name, [copy(c.row)] as StoreDocument[Collection]);
+        return { count: 1, rows: [copy(c.row)] };
+      }
+      case 'update': {
+        const changed: Row<Collection>[] = [];
+        for (const { row } of this.#matching(name, c.key)) {
+          const next = c.change(copy(row));
+          if (next === undefined) continue;
+          const [stored] = parseRows(name, [next]);
+          tx.replace(name, identityOf(name, row), () => stored as Row<Collection>);
+          changed.push(copy(stored as Row<Collection>));
+        }
+        if (c.required !== undefined && changed.length === 0) throw new Error(c.required);
+        return { count: changed.length, rows: changed };
+      }
+      case 'delete': {
+        const gone = new Set(this.#matching(name, c.key).filter(({ row }) => !c.where || c.where(row)));
+        const byPartition = new Map<PartitionKey, Set<Row<Collection>>>();
+        for (const { partition, row } of gone) byPartition.set(partition, (byPartition.get(partition) ?? new Set()).add(row));
+        for (const [partition, rows] of byPartition) tx.keep(partition, name, (this.#parts.of(partition, name) as Row<Collection>[]).filter((row) => !rows.has(row)) as StoreDocument[Collection]);
+        return { count: gone.size, rows: [] };
       }
     }
-    return found;
   }
 
-  async people(ids: readonly string[]): Promise<Map<string, Person>> {
-    const found = new Map<string, Person>();
-    for (const id of ids) {
-      const user = this.#parts.get(id)?.auth['user']?.find((u) => u.id === id);
-      if (user && !found.has(id)) found.set(id, { id, name: String(user['name'] ?? ''), email: String(user['email'] ?? '') });
-    }
-    return found;
-  }
-
-  async addCertificate(certificate: Certificate): Promise<Certificate> {
-    await this.#append({ certificates: [certificate] });
-    return copy(certificate);
-  }
-
-  saveCertificate(certificate: Certificate): Promise<Certificate> {
-    return this.#upsert('certificates', certificate);
-  }
-
-  async certificate(certificateId: string): Promise<Certificate | undefined> {
-    return copy(this.#find('certificates', certificateId));
-  }
-
-  async certificateByCode(code: string): Promise<Certificate | undefined> {
-    const key = this.#parts.lookup('certificate code', code);
-    return key === undefined ? undefined : copy(this.#parts.of(key, 'certificates').find((c) => c.code === code));
-  }
-
-  async certificatesOf(filter: { userId?: string; organisationId?: string }): Promise<Certificate[]> {
-    const rows = filter.userId === undefined ? [...this.#parts.all('certificates')] : this.#parts.of(filter.userId, 'certificates');
-    return copy(
-      rows
-        .filter((c) => (filter.userId === undefined || c.userId === filter.userId) && (filter.organisationId === undefined || c.organisationId === filter.organisationId))
-        .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt)),
-    );
-  }
-
-  /** The user row of a person, if they have an account. */
-  #user(userId: string): AuthRow | undefined {
-    return this.#parts.get(userId)?.auth['user']?.find((u) => u.id === userId);
-  }
-
-  async exportPersonalData(userId: string): Promise<PersonalDataExport> {
+  async documentsMentioning(values: readonly string[], userId: string): Promise<StoreDocument[]> {
     // Only partitions that name the person can hold anything about or by them (their own first).
-    const docs = this.#parts.mentioning([userId], [userId]).map((key) => this.#parts.get(key) as StoreDocument);
-    const records = copy(exportRecords(docs, userId));
-    return { exportedAt: new Date().toISOString(), profile: copy(this.#user(userId) ?? { id: userId }), memberships: await this.membershipsOf(userId), records };
+    return this.#parts.mentioning(values, [userId]).map((key) => copy(this.#parts.get(key) as StoreDocument));
   }
 
-  async erasePerson(userId: string, pseudonym: string): Promise<void> {
+  async erase(userId: string, pseudonym: string, email: string | undefined): Promise<void> {
     await this.#commit((tx) => {
-      const email = String(this.#user(userId)?.['email'] ?? '') || undefined;
       // The erasure rules match the person's id (or e-mail) in top-level fields, so only partitions naming them change.
       const keys = this.#parts.mentioning(email === undefined ? [userId] : [userId, email], [userId]);
       for (const key of keys) {
@@ -644,7 +344,7 @@ class DocumentStore implements Store {
 /** An in-memory store: fast, isolated, gone when the process ends. For tests (and benchmarks, which pass prepared data). */
 export async function createMemoryStore(initial?: StoreDocument): Promise<Store> {
   const parts = initial ? Partitions.fromDocument(StoreDocumentSchema.parse(initial)) : new Partitions();
-  return new DocumentStore('memory', parts, memorySink, () => {});
+  return new RecordStore(new DocumentEngine('memory', parts, memorySink, () => {}));
 }
 
 /**
@@ -657,7 +357,7 @@ export async function createLowdbStore(dataDir: string): Promise<Store> {
   const release = lockDataDir(dataDir);
   try {
     const { parts, sink } = await openLowdbPartitions(dataDir);
-    return new DocumentStore('lowdb', parts, sink, release);
+    return new RecordStore(new DocumentEngine('lowdb', parts, sink, release));
   } catch (error) {
     release();
     throw error;

@@ -1,4 +1,4 @@
-import { BY_ID, COLLECTIONS, emptyDocument, type Collection, type StoreDocument } from './collections.ts';
+import { BY_ID, COLLECTIONS, emptyDocument, identityOf, RECORD_TYPES, type Collection, type StoreDocument } from './collections.ts';
 import { PARTITION_RULES, SHARED, SHARED_AUTH_MODELS, authPartitionOf, dependsOnOtherRows, partitionOf, type OwnedRecord, type PartitionKey } from './partition-rule.ts';
 import type { AuthRow, AuthWhere } from './store.ts';
 
@@ -12,6 +12,8 @@ export function isBlank(doc: StoreDocument): boolean {
 
 /** Collections looked up by id across partitions (`byId` in the registry), kept in an id -> partition index. */
 const INDEXED: readonly Collection[] = BY_ID;
+/** Collections with fields they are found by across partitions (`lookups` in the registry), indexed as `<collection> <field>`. */
+const LOOKUPS: readonly Collection[] = COLLECTIONS.filter((name) => RECORD_TYPES[name].lookups?.length);
 /** Auth fields looked up by equality often enough (every request looks up its session by token) to index. */
 const AUTH_INDEXED_FIELDS = ['id', 'token'] as const;
 /** Collections that only ever live in the shared partition. */
@@ -88,7 +90,7 @@ export class Partitions {
     };
     if (doc) {
       for (const name of INDEXED) for (const row of doc[name] as { id?: unknown }[]) add(name, row.id);
-      for (const certificate of doc.certificates) add('certificate code', certificate.code);
+      for (const name of LOOKUPS) for (const field of RECORD_TYPES[name].lookups ?? []) for (const row of doc[name] as Record<string, unknown>[]) add(`${name} ${field}`, row[field]);
       for (const [model, rows] of Object.entries(doc.auth)) for (const row of rows) for (const field of AUTH_INDEXED_FIELDS) add(`auth ${model} ${field}`, row[field]);
     }
     if (added.length) this.#indexed.set(key, added);
@@ -118,7 +120,7 @@ export class Partitions {
   }
 
   /** The partition the index says holds `value` (a row id, a certificate code, ...), if any. */
-  lookup(name: Collection | 'certificate code' | `auth ${string}`, value: string): PartitionKey | undefined {
+  lookup(name: Collection | `${Collection} ${string}` | `auth ${string}`, value: string): PartitionKey | undefined {
     return this.#indexes.get(name)?.get(value);
   }
 
@@ -128,14 +130,14 @@ export class Partitions {
     return key === undefined ? undefined : this.of(key, record).find((row) => row.id === id)?.userId;
   };
 
-  /** Where the row of `collection` with this id is: its partition and position. */
+  /** Where the row of `collection` with this identity (see `identityOf`) is: its partition and position. */
   locate(collection: Collection, id: string): { key: PartitionKey; index: number } | undefined {
     // The index knows every row of the indexed collections; others are either shared-only or (not used by the store) scanned.
     const isIndexed = INDEXED.includes(collection);
     const indexed = isIndexed ? this.lookup(collection, id) : undefined;
     const candidates: Iterable<PartitionKey> = isIndexed ? (indexed === undefined ? [] : [indexed]) : SHARED_ONLY.has(collection) ? [SHARED] : this.#docs.keys();
     for (const key of candidates) {
-      const index = (this.of(key, collection) as { id?: string }[]).findIndex((row) => row.id === id);
+      const index = (this.of(key, collection) as StoreDocument[Collection][number][]).findIndex((row) => identityOf(collection, row) === id);
       if (index >= 0) return { key, index };
     }
     return undefined;
@@ -144,7 +146,8 @@ export class Partitions {
   /**
    * The partitions that can hold rows of an auth table matching `where`: one
    * when the conditions pin a row by id or token, or a user by `userId`;
-   * every partition otherwise.
+   * those of the ids when they ask for ids `in` a list; every partition
+   * otherwise.
    */
   authCandidates(model: string, where: AuthWhere): PartitionKey[] {
     const pinned = (field: string) => {
@@ -157,6 +160,8 @@ export class Partitions {
       const value = pinned(field);
       if (value !== undefined) return known(this.lookup(`auth ${model} ${field}`, value));
     }
+    const ids = where.find((c) => c.field === 'id' && c.operator === 'in' && c.connector === 'AND' && c.mode === 'sensitive' && Array.isArray(c.value));
+    if (ids) return [...new Set((ids.value as unknown[]).flatMap((id) => (typeof id === 'string' ? known(this.lookup(`auth ${model} id`, id)) : [])))];
     const userId = model === 'user' ? undefined : pinned('userId');
     if (userId !== undefined) return known(userId);
     return [...this.#docs.keys()];

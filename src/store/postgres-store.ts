@@ -1,22 +1,11 @@
-import { organisationFromRow } from './organisation-row.ts';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { z } from 'astro/zod';
-import { LearningEventSchema, type LearningEvent } from '../events/event.ts';
-import { EnrolmentSchema, OrganisationSettingsSchema, type CheckIn, type CompetencyRating, type Enrolment, type HoursEntry, type Mentorship, type OrganisationSettings, type PhaseMove, type Reflection } from '../path/records.ts';
-import type { QuizAttempt } from '../quiz/attempt.ts';
-import type { SupervisionSession } from '../mentoring/records.ts';
-import type { Notification } from '../notifications/records.ts';
-import { RoleGuideSchema, RoleGuideVersionSchema, type RoleGuide, type RoleGuideVersion } from '../guides/records.ts';
-import type { Deactivation, Intake, Invitation } from '../orgs/records.ts';
-import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../journal/records.ts';
-import type { Certificate } from '../certificates/records.ts';
-import { COLLECTIONS, columnsOf, emptyDocument, eraseIn, exportRecords, parseRows, RECORD_TYPES, type Collection, type Row, type StoreDocument } from './collections.ts';
-import { newestFirst } from './record-rules.ts';
-import { emptyRecords } from '../path/rules.ts';
+import { COLLECTIONS, columnsOf, emptyDocument, eraseIn, identityOf, parseRows, RECORD_TYPES, type Collection, type Row, type StoreDocument } from './collections.ts';
+import type { Change, ChangeResult, Engine, RowKey } from './engine.ts';
 import { schemaStatus } from './postgres-migrations.ts';
 import { compileWhere } from './postgres-where.ts';
-import type { AuthRow, AuthTables, AuthWhere, Membership, Organisation, PersonalDataExport, Person, ProgressRecords, Store } from './store.ts';
+import { SharedSecretStore } from './record-store.ts';
+import type { AuthRow, AuthTables, AuthWhere } from './store.ts';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -44,15 +33,15 @@ export function openPool({ url, schema, maxConnections = 10, idleMs = 10_000 }: 
 }
 
 /**
- * PeerPath's store on PostgreSQL, for installations that outgrow one process:
+ * PeerPath's storage engine on PostgreSQL, for installations that outgrow one process:
  * several app instances share one database, and everything that must agree
  * between them (records, sessions, sign-in rate limits, the auth secret) lives
  * there. Records are validated with the same schemas as the embedded engines
  * before anything is written, and every operation that writes several rows
  * does so in one transaction.
  */
-class PostgresStore implements Store {
-  readonly engine = 'postgres' as const;
+class PostgresEngine implements Engine {
+  readonly name = 'postgres' as const;
   readonly authTables: AuthTables;
   readonly #pool: pg.Pool;
 
@@ -113,38 +102,107 @@ class PostgresStore implements Store {
     return rows.map((row) => row.data);
   }
 
-  async #one<C extends Collection>(name: C, id: string): Promise<Row<C> | undefined> {
-    return (await this.#select(name, 'id = $1', [id]))[0];
+  /** The SQL condition (over the id, owner_id, scope_id and data columns) for the rows of `name` matching `key`, with its parameters added to `params`. */
+  #where(name: Collection, key: RowKey, params: unknown[]): string {
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (key === 'all') return 'true';
+    if ('id' in key) return `id = ${param(key.id)}`;
+    if ('field' in key) {
+      // Only the registry's lookup fields: the name goes into the SQL text.
+      if (!(RECORD_TYPES[name].lookups as readonly string[] | undefined)?.includes(key.field)) throw new Error(`${name} rows are not looked up by ${key.field}.`);
+      return `data->>'${key.field}' = ${param(key.value)}`;
+    }
+    if ('owner' in key) return key.scope === undefined ? `owner_id = ${param(key.owner)}` : `owner_id = ${param(key.owner)} AND scope_id = ${param(key.scope)}`;
+    return `scope_id = ${param(key.scope)}`;
   }
 
-  /** Replaces one record, locked for the change; resolves to the new record, or undefined when there is none. */
-  async #replace<C extends Collection>(name: C, id: string, change: (row: Row<C>) => Row<C>, events: LearningEvent[] = []): Promise<Row<C> | undefined> {
-    z.array(LearningEventSchema).parse(events);
+  rows<C extends Collection>(collection: C, key: RowKey): Promise<Row<C>[]> {
+    const params: unknown[] = [];
+    return this.#select(collection, this.#where(collection, key, params), params);
+  }
+
+  async rowsOfOwners<C extends Collection>(collections: readonly C[], owners: readonly string[]): Promise<Map<string, { [K in C]: Row<K>[] }>> {
+    // One round trip for every collection asked for, for everyone asked about.
+    const { rows } = await this.#pool.query<{ owner: string; name: C; data: never }>(
+      collections.map((name, i) => `SELECT ${i} AS n, '${name}' AS name, owner_id AS owner, seq, data FROM ${RECORD_TYPES[name].table} WHERE owner_id = ANY($1::text[])`).join(' UNION ALL ') + ' ORDER BY n, seq',
+      [[...owners]],
+    );
+    const found = new Map(owners.map((id) => [id, Object.fromEntries(collections.map((name) => [name, [] as unknown[]])) as { [K in C]: Row<K>[] }]));
+    for (const row of rows) (found.get(row.owner)?.[row.name] as unknown[] | undefined)?.push(row.data);
+    return found;
+  }
+
+  async write(changes: readonly Change[]): Promise<ChangeResult[]> {
+    // Validated before anything is sent, so bad input changes nothing.
+    const parsed = changes.map((c): Change => (c.kind === 'insert' ? { ...c, rows: parseRows(c.collection, c.rows) } : c.kind === 'insert-once' || c.kind === 'upsert' ? { ...c, row: parseRows(c.collection, [c.row])[0] as Row<Collection> } : c));
+    // Only additions (a record with its events): one statement, one round trip.
+    if (parsed.every((c) => c.kind === 'insert')) {
+      await this.#append(Object.fromEntries(parsed.map((c) => [c.collection, c.rows])) as { [C in Collection]?: StoreDocument[C] });
+      return parsed.map((c) => ({ count: c.rows.length, rows: [...c.rows] }));
+    }
+    if (parsed.length === 1) return [await this.#apply(this.#pool, parsed[0] as Change)];
     return this.#tx(async (client) => {
-      const [before] = await this.#select(name, 'id = $1', [id], client, true);
-      if (!before) return undefined;
-      const after = parseRows(name, [change(before)])[0] as Row<C>;
-      await this.#update(client, name, id, after);
-      await this.#insert(client, 'events', events);
-      return after;
+      const results: ChangeResult[] = [];
+      for (const c of parsed) results.push(await this.#apply(client, c));
+      return results;
     });
+  }
+
+  /** One change, inside the caller's transaction when it has one. */
+  async #apply(client: Queryable, c: Change): Promise<ChangeResult> {
+    const name = c.collection;
+    const table = RECORD_TYPES[name].table;
+    switch (c.kind) {
+      case 'insert':
+        await this.#insert(client, name, c.rows);
+        return { count: c.rows.length, rows: [...c.rows] };
+      case 'insert-once': {
+        const columns = columnsOf(name, c.row);
+        // A unique index (notifications) settles a race; NOT EXISTS covers collections without one.
+        const result = await client.query(
+          `INSERT INTO ${table} (id, owner_id, scope_id, data) SELECT $1, $2, $3, $4::jsonb
+            WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE owner_id = $2 AND scope_id IS NOT DISTINCT FROM $3) ON CONFLICT DO NOTHING`,
+          [columns.id, columns.owner, columns.scope, jsonText(c.row)],
+        );
+        return (result.rowCount ?? 0) > 0 ? { count: 1, rows: [c.row] } : { count: 0, rows: [] };
+      }
+      case 'upsert': {
+        const columns = columnsOf(name, c.row);
+        await client.query(
+          `INSERT INTO ${table} (id, owner_id, scope_id, data) VALUES ($1, $2, $3, $4::jsonb)
+           ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, scope_id = excluded.scope_id, data = excluded.data`,
+          [columns.id, columns.owner, columns.scope, jsonText(c.row)],
+        );
+        return { count: 1, rows: [c.row] };
+      }
+      case 'update': {
+        const params: unknown[] = [];
+        const changed: Row<Collection>[] = [];
+        for (const row of await this.#select(name, this.#where(name, c.key, params), params, client, true)) {
+          const next = c.change(structuredClone(row));
+          if (next === undefined) continue;
+          const [stored] = parseRows(name, [next]);
+          await this.#update(client, name, identityOf(name, row), stored as Row<Collection>);
+          changed.push(stored as Row<Collection>);
+        }
+        if (c.required !== undefined && changed.length === 0) throw new Error(c.required);
+        return { count: changed.length, rows: changed };
+      }
+      case 'delete': {
+        const params: unknown[] = [];
+        const where = this.#where(name, c.key, params);
+        if (!c.where) return { count: (await client.query(`DELETE FROM ${table} WHERE ${where}`, params)).rowCount ?? 0, rows: [] };
+        const keep = c.where;
+        const ids = (await this.#select(name, where, params, client, true)).filter((row) => keep(row)).map((row) => identityOf(name, row));
+        if (ids.length === 0) return { count: 0, rows: [] };
+        return { count: (await client.query(`DELETE FROM ${table} WHERE id = ANY($1::text[])`, [ids])).rowCount ?? 0, rows: [] };
+      }
+    }
   }
 
   async #update<C extends Collection>(client: Queryable, name: C, id: string, row: Row<C>): Promise<void> {
     const columns = columnsOf(name, row);
     await client.query(`UPDATE ${RECORD_TYPES[name].table} SET owner_id = $2, scope_id = $3, data = $4::jsonb WHERE id = $1`, [id, columns.owner, columns.scope, jsonText(row)]);
-  }
-
-  /** Adds a record or replaces the one with the same id. */
-  async #upsert<C extends 'diary' | 'wellbeing' | 'guides' | 'invitations' | 'certificates'>(name: C, record: Row<C>): Promise<Row<C>> {
-    const stored = parseRows(name, [record])[0] as Row<C>;
-    const columns = columnsOf(name, stored);
-    await this.#pool.query(
-      `INSERT INTO ${RECORD_TYPES[name].table} (id, owner_id, scope_id, data) VALUES ($1, $2, $3, $4::jsonb)
-       ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, scope_id = excluded.scope_id, data = excluded.data`,
-      [columns.id, columns.owner, columns.scope, jsonText(stored)],
-    );
-    return stored;
   }
 
   #authTables(): AuthTables {
@@ -172,324 +230,6 @@ class PostgresStore implements Store {
     };
   }
 
-  async #authRows(model: string, where = 'true', params: unknown[] = []): Promise<AuthRow[]> {
-    const { rows } = await this.#pool.query<{ data: AuthRow }>(`SELECT data FROM auth_rows WHERE model = $1 AND ${where} ORDER BY id`, [model, ...params]);
-    return rows.map((row) => row.data);
-  }
-
-  async recordAttempt(attempt: QuizAttempt, extras: { reflections?: Reflection[]; events?: LearningEvent[] } = {}): Promise<QuizAttempt> {
-    await this.#append({ attempts: [attempt], reflections: extras.reflections ?? [], events: extras.events ?? [] });
-    return attempt;
-  }
-
-  async reflectionsFor(userId: string, moduleId: string): Promise<Reflection[]> {
-    return (await this.#select('reflections', 'owner_id = $1 AND scope_id = $2', [userId, moduleId])).reverse();
-  }
-
-  async progressFor(userId: string): Promise<ProgressRecords> {
-    return (await this.progressForMany([userId])).get(userId) ?? emptyRecords();
-  }
-
-  async progressForMany(userIds: readonly string[]): Promise<Map<string, ProgressRecords>> {
-    // One round trip for the seven collections progress comes from, for everyone asked about.
-    const tables = ['attempts', 'enrolments', 'hours', 'ratings', 'phaseMoves', 'checkIns', 'supervision'] as const;
-    const { rows } = await this.#pool.query<{ owner: string; name: (typeof tables)[number]; data: never }>(
-      tables.map((name, i) => `SELECT ${i} AS n, '${name}' AS name, owner_id AS owner, seq, data FROM ${RECORD_TYPES[name].table} WHERE owner_id = ANY($1::text[])`).join(' UNION ALL ') + ' ORDER BY n, seq',
-      [[...userIds]],
-    );
-    const records = new Map(userIds.map((id) => [id, emptyRecords()]));
-    for (const row of rows) (records.get(row.owner)?.[row.name] as unknown[] | undefined)?.push(row.data);
-    return records;
-  }
-
-  async enrol(enrolment: Enrolment, events: LearningEvent[]): Promise<Enrolment> {
-    const stored = EnrolmentSchema.parse(enrolment);
-    z.array(LearningEventSchema).parse(events);
-    await this.#tx(async (client) => {
-      await client.query(`UPDATE enrolments SET data = data || jsonb_build_object('endedAt', $2::text) WHERE owner_id = $1 AND NOT (data ? 'endedAt')`, [stored.userId, stored.createdAt]);
-      await this.#append({ enrolments: [stored], events }, client);
-    });
-    return stored;
-  }
-
-  async logHours(entry: HoursEntry, events: LearningEvent[]): Promise<HoursEntry> {
-    await this.#append({ hours: [entry], events });
-    return entry;
-  }
-
-  hoursEntry(entryId: string): Promise<HoursEntry | undefined> {
-    return this.#one('hours', entryId);
-  }
-
-  async verifyHours(entryId: string, verifiedBy: string, at: string, events: LearningEvent[]): Promise<HoursEntry> {
-    const updated = await this.#replace('hours', entryId, (row) => ({ ...row, verifiedBy, verifiedAt: at }), events);
-    if (!updated) throw new Error(`No hours entry ${entryId}.`);
-    return updated;
-  }
-
-  reopenHours(entryId: string): Promise<HoursEntry | undefined> {
-    return this.#replace('hours', entryId, (row) => {
-      const { verifiedAt: _at, verifiedBy: _by, ...open } = row;
-      return open;
-    });
-  }
-
-  async removeUnverifiedHours(entryId: string): Promise<boolean> {
-    const result = await this.#pool.query(`DELETE FROM hours WHERE id = $1 AND NOT (data ? 'verifiedAt')`, [entryId]);
-    return (result.rowCount ?? 0) > 0;
-  }
-
-  async recordRating(rating: CompetencyRating, events: LearningEvent[]): Promise<CompetencyRating> {
-    await this.#append({ ratings: [rating], events });
-    return rating;
-  }
-
-  async recordPhaseMove(move: PhaseMove, events: LearningEvent[]): Promise<PhaseMove> {
-    await this.#append({ phaseMoves: [move], events });
-    return move;
-  }
-
-  async recordCheckIn(checkIn: CheckIn, events: LearningEvent[]): Promise<CheckIn> {
-    await this.#append({ checkIns: [checkIn], events });
-    return checkIn;
-  }
-
-  confirmCheckIn(checkInId: string, confirmedBy: string, at: string): Promise<CheckIn | undefined> {
-    return this.#replace('checkIns', checkInId, (row) => ({ ...row, confirmedBy, confirmedAt: at }));
-  }
-
-  recordEvents(events: LearningEvent[]): Promise<void> {
-    return this.#append({ events });
-  }
-
-  eventsFor(userId: string): Promise<LearningEvent[]> {
-    return this.#select('events', 'owner_id = $1', [userId]);
-  }
-
-  async eventsForMany(userIds: readonly string[]): Promise<Map<string, LearningEvent[]>> {
-    const { rows } = await this.#pool.query<{ owner: string; data: LearningEvent }>('SELECT owner_id AS owner, data FROM events WHERE owner_id = ANY($1::text[]) ORDER BY seq', [[...userIds]]);
-    const events = new Map(userIds.map((id) => [id, [] as LearningEvent[]]));
-    for (const row of rows) events.get(row.owner)?.push(row.data);
-    return events;
-  }
-
-  async addSupervisionSession(session: SupervisionSession, events: LearningEvent[]): Promise<SupervisionSession> {
-    await this.#append({ supervision: [session], events });
-    return session;
-  }
-
-  async notify(notification: Notification): Promise<boolean> {
-    const [stored] = parseRows('notifications', [notification]);
-    if (!stored) return false;
-    const columns = columnsOf('notifications', stored);
-    const result = await this.#pool.query(
-      'INSERT INTO notifications (id, owner_id, scope_id, data) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (owner_id, scope_id) DO NOTHING',
-      [columns.id, columns.owner, columns.scope, jsonText(stored)],
-    );
-    return (result.rowCount ?? 0) > 0;
-  }
-
-  async notificationsFor(userId: string): Promise<Notification[]> {
-    return newestFirst(await this.#select('notifications', 'owner_id = $1', [userId]));
-  }
-
-  async markNotificationsRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number> {
-    const result = await this.#pool.query(
-      `UPDATE notifications SET data = data || jsonb_build_object('readAt', $2::text)
-       WHERE owner_id = $1 AND NOT (data ? 'readAt') AND ($3::text[] IS NULL OR id = ANY($3::text[]))`,
-      [userId, at, ids === 'all' ? null : [...ids]],
-    );
-    return result.rowCount ?? 0;
-  }
-
-  async pairMentor(mentorship: Mentorship): Promise<Mentorship> {
-    await this.#append({ mentorships: [mentorship] });
-    return mentorship;
-  }
-
-  endMentorship(mentorshipId: string, at: string): Promise<Mentorship | undefined> {
-    return this.#replace('mentorships', mentorshipId, (row) => ({ ...row, endedAt: at }));
-  }
-
-  activeMentorships(filter: { mentorId?: string; menteeId?: string }): Promise<Mentorship[]> {
-    return this.#select(
-      'mentorships',
-      `NOT (data ? 'endedAt') AND ($1::text IS NULL OR scope_id = $1) AND ($2::text IS NULL OR owner_id = $2)`,
-      [filter.mentorId ?? null, filter.menteeId ?? null],
-    );
-  }
-
-  async membershipsOf(userId: string): Promise<Membership[]> {
-    const { rows } = await this.#pool.query<{ organisationId: string; organisationName: string | null; role: string }>(
-      `SELECT m.data->>'organizationId' AS "organisationId", o.data->>'name' AS "organisationName", m.data->>'role' AS role
-         FROM auth_rows m LEFT JOIN auth_rows o ON o.model = 'organization' AND o.id = m.data->>'organizationId'
-        WHERE m.model = 'member' AND m.data->'userId' = $1::jsonb AND COALESCE(o.data->>'deactivatedAt', '') = '' ORDER BY m.id`,
-      [jsonText(userId)],
-    );
-    return rows.map((row) => ({ organisationId: row.organisationId, organisationName: row.organisationName ?? '', role: row.role }));
-  }
-
-  async membersOf(organisationId: string): Promise<(Person & { role: string })[]> {
-    const { rows } = await this.#pool.query<{ id: string; name: string | null; email: string | null; role: string }>(
-      `SELECT u.id, u.data->>'name' AS name, u.data->>'email' AS email, m.data->>'role' AS role
-         FROM auth_rows m JOIN auth_rows u ON u.model = 'user' AND u.id = m.data->>'userId'
-        WHERE m.model = 'member' AND m.data->'organizationId' = $1::jsonb ORDER BY m.id`,
-      [jsonText(organisationId)],
-    );
-    return rows.map((row) => ({ id: row.id, name: row.name ?? '', email: row.email ?? '', role: row.role }));
-  }
-
-  async people(ids: readonly string[]): Promise<Map<string, Person>> {
-    const users = await this.#authRows('user', 'id = ANY($2::text[])', [[...ids]]);
-    return new Map(users.map((u) => [u.id, { id: u.id, name: String(u['name'] ?? ''), email: String(u['email'] ?? '') }]));
-  }
-
-  saveDiaryEntry(entry: DiaryEntry): Promise<DiaryEntry> {
-    return this.#upsert('diary', entry);
-  }
-
-  diaryEntry(entryId: string): Promise<DiaryEntry | undefined> {
-    return this.#one('diary', entryId);
-  }
-
-  async diaryEntriesOf(userId: string): Promise<DiaryEntry[]> {
-    return newestFirst(await this.#select('diary', 'owner_id = $1', [userId]));
-  }
-
-  async addDiaryComment(comment: DiaryComment): Promise<DiaryComment> {
-    await this.#append({ diaryComments: [comment] });
-    return comment;
-  }
-
-  diaryComments(entryId: string): Promise<DiaryComment[]> {
-    return this.#select('diaryComments', 'owner_id = $1', [entryId]);
-  }
-
-  saveWellbeing(checkIn: WellbeingCheckIn): Promise<WellbeingCheckIn> {
-    return this.#upsert('wellbeing', checkIn);
-  }
-
-  async wellbeingOf(userId: string): Promise<WellbeingCheckIn[]> {
-    return newestFirst(await this.#select('wellbeing', 'owner_id = $1', [userId]));
-  }
-
-  audit(entry: AuditEntry): Promise<void> {
-    return this.#append({ audit: [entry] });
-  }
-
-  /** Oldest first by time; entries with the same time in the order they were written. */
-  async auditLog(): Promise<AuditEntry[]> {
-    const { rows } = await this.#pool.query<{ data: AuditEntry }>(`SELECT data FROM audit ORDER BY data->>'at' COLLATE "C", seq`);
-    return rows.map((row) => row.data);
-  }
-
-  saveGuide(guide: RoleGuide): Promise<RoleGuide> {
-    return this.#upsert('guides', guide);
-  }
-
-  guide(guideId: string): Promise<RoleGuide | undefined> {
-    return this.#one('guides', guideId);
-  }
-
-  guidesOf(organisationId: string): Promise<RoleGuide[]> {
-    return this.#select('guides', 'owner_id = $1', [organisationId]);
-  }
-
-  async guideVersions(guideId: string): Promise<RoleGuideVersion[]> {
-    return (await this.#select('guideVersions', 'owner_id = $1', [guideId])).sort((a, b) => a.version - b.version);
-  }
-
-  async publishGuide(version: RoleGuideVersion | undefined, guide: RoleGuide): Promise<void> {
-    const storedVersion = version ? RoleGuideVersionSchema.parse(version) : undefined;
-    const storedGuide = RoleGuideSchema.parse(guide);
-    await this.#tx(async (client) => {
-      const found = await client.query('SELECT 1 FROM guides WHERE id = $1 FOR UPDATE', [storedGuide.id]);
-      if (!found.rowCount) throw new Error(`No guide ${storedGuide.id}.`);
-      await this.#update(client, 'guides', storedGuide.id, storedGuide);
-      if (storedVersion) await this.#insert(client, 'guideVersions', [storedVersion]);
-    });
-  }
-
-  async organisations(): Promise<Organisation[]> {
-    return (await this.#authRows('organization')).map(organisationFromRow);
-  }
-
-  async organisationBySlug(slug: string): Promise<Organisation | undefined> {
-    const [o] = await this.#authRows('organization', `data->'slug' = $2::jsonb`, [jsonText(slug)]);
-    return o && organisationFromRow(o);
-  }
-
-  async organisation(organisationId: string): Promise<Organisation | undefined> {
-    const [o] = await this.#authRows('organization', 'id = $2', [organisationId]);
-    return o && organisationFromRow(o);
-  }
-
-  async addIntake(intake: Intake): Promise<Intake> {
-    await this.#append({ intakes: [intake] });
-    return intake;
-  }
-
-  async intakesOf(organisationId: string): Promise<Intake[]> {
-    return (await this.#select('intakes', 'owner_id = $1', [organisationId])).sort((a, b) => b.startsOn.localeCompare(a.startsOn));
-  }
-
-  saveInvitation(invitation: Invitation): Promise<Invitation> {
-    return this.#upsert('invitations', invitation);
-  }
-
-  async invitationByTokenHash(tokenHash: string): Promise<Invitation | undefined> {
-    return (await this.#select('invitations', `data->>'tokenHash' = $1`, [tokenHash]))[0];
-  }
-
-  async invitationsOf(organisationId: string): Promise<Invitation[]> {
-    return newestFirst(await this.#select('invitations', 'owner_id = $1', [organisationId]));
-  }
-
-  deactivate(deactivation: Deactivation): Promise<void> {
-    return this.#append({ deactivations: [deactivation] });
-  }
-
-  async isDeactivated(userId: string): Promise<boolean> {
-    return (await this.#pool.query('SELECT 1 FROM deactivations WHERE owner_id = $1 LIMIT 1', [userId])).rowCount === 1;
-  }
-
-  organisationSettings(organisationId: string): Promise<OrganisationSettings | undefined> {
-    return this.#one('organisationSettings', organisationId);
-  }
-
-  async saveOrganisationSettings(settings: z.input<typeof OrganisationSettingsSchema>): Promise<OrganisationSettings> {
-    const stored = OrganisationSettingsSchema.parse(settings);
-    const columns = columnsOf('organisationSettings', stored);
-    await this.#pool.query(
-      `INSERT INTO organisation_settings (id, owner_id, scope_id, data) VALUES ($1, $2, $3, $4::jsonb)
-       ON CONFLICT (id) DO UPDATE SET data = excluded.data`,
-      [columns.id, columns.owner, columns.scope, jsonText(stored)],
-    );
-    return stored;
-  }
-
-  async addCertificate(certificate: Certificate): Promise<Certificate> {
-    await this.#append({ certificates: [certificate] });
-    return certificate;
-  }
-
-  saveCertificate(certificate: Certificate): Promise<Certificate> {
-    return this.#upsert('certificates', certificate);
-  }
-
-  certificate(certificateId: string): Promise<Certificate | undefined> {
-    return this.#one('certificates', certificateId);
-  }
-
-  async certificateByCode(code: string): Promise<Certificate | undefined> {
-    return (await this.#select('certificates', `data->>'code' = $1`, [code]))[0];
-  }
-
-  async certificatesOf(filter: { userId?: string; organisationId?: string }): Promise<Certificate[]> {
-    const rows = await this.#select('certificates', '($1::text IS NULL OR owner_id = $1) AND ($2::text IS NULL OR scope_id = $2)', [filter.userId ?? null, filter.organisationId ?? null]);
-    return rows.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
-  }
-
   /**
    * Every record that is about, by or mentions a person, as a partial store
    * document, so the same personal-data policy as the embedded engines decides
@@ -508,16 +248,11 @@ class PostgresStore implements Store {
     return doc;
   }
 
-  async exportPersonalData(userId: string): Promise<PersonalDataExport> {
-    const [user] = await this.#authRows('user', 'id = $2', [userId]);
-    const doc = await this.#recordsTouching(this.#pool, userId, undefined);
-    const records = exportRecords([doc], userId);
-    return { exportedAt: new Date().toISOString(), profile: user ?? { id: userId }, memberships: await this.membershipsOf(userId), records };
+  async documentsMentioning(values: readonly string[], userId: string): Promise<StoreDocument[]> {
+    return [await this.#recordsTouching(this.#pool, userId, values.find((value) => value !== userId))];
   }
 
-  async erasePerson(userId: string, pseudonym: string): Promise<void> {
-    const [user] = await this.#authRows('user', 'id = $2', [userId]);
-    const email = typeof user?.['email'] === 'string' && user['email'] ? user['email'] : undefined;
+  async erase(userId: string, pseudonym: string, email: string | undefined): Promise<void> {
     await this.#tx(async (client) => {
       const before = await this.#recordsTouching(client, userId, email);
       const after = structuredClone(before);
@@ -610,6 +345,23 @@ class PostgresStore implements Store {
   }
 }
 
+/**
+ * The PostgreSQL store: PeerPath's store over {@link PostgresEngine}, with
+ * what moving an installation here needs (`adoptSecret`, `importDocument`,
+ * `counts`).
+ */
+class PostgresStore extends SharedSecretStore<PostgresEngine> {
+  adoptSecret(secret: string): Promise<void> {
+    return this.storage.adoptSecret(secret);
+  }
+  importDocument(parsed: StoreDocument, batchSize?: number): Promise<void> {
+    return this.storage.importDocument(parsed, batchSize);
+  }
+  counts(): Promise<Record<string, number>> {
+    return this.storage.counts();
+  }
+}
+
 export type { PostgresStore };
 
 /**
@@ -626,7 +378,7 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Pos
       throw new Error(`The database has schema version(s) ${unknown.join(', ')}, newer than this PeerPath knows. Run the PeerPath release that applied them, or restore a backup from before.`);
     if (pending.length) throw new Error(`The database needs migration(s) ${pending.join(', ')} first. Run "npm run migrate" with the same DATABASE_URL, then start again.`);
     if (missingTables.length) throw new Error(`The database has no table yet for ${missingTables.join(', ')}. Run "npm run migrate" with the same DATABASE_URL, then start again.`);
-    return new PostgresStore(pool);
+    return new PostgresStore(new PostgresEngine(pool));
   } catch (error) {
     await pool.end();
     throw error;

@@ -15,7 +15,8 @@ export type OwnedRecord = 'diary' | 'wellbeing';
 /** The person who owns a stored diary entry or wellbeing check-in, if there is one with that id. */
 export type Owners = (record: OwnedRecord, id: string) => string | undefined;
 
-type StringField<R> = { [K in keyof R]-?: R[K] extends string ? K : never }[keyof R] & string;
+/** The fields of a row type that hold text. */
+export type StringField<R> = { [K in keyof R]-?: R[K] extends string ? K : never }[keyof R] & string;
 
 /** Where the rows of one collection live in the embedded engines. */
 export type PartitionRule<R> =
