@@ -250,19 +250,20 @@ class DocumentEngine implements Engine {
     const name = c.collection;
     switch (c.kind) {
       case 'insert':
-        tx.add(name, copy(c.rows) as StoreDocument[Collection]);
+        // The parsed rows are fresh objects nobody else holds: stored as they are, handed back as copies.
+        tx.add(name, c.rows as StoreDocument[Collection]);
         return { count: c.rows.length, rows: copy([...c.rows]) };
       case 'insert-once': {
         const spec = RECORD_TYPES[name];
         const owner = String(field(c.row, spec.owner));
         const scope = field(c.row, spec.scope) as string | undefined;
         if (this.#matching(name, { owner, ...(scope === undefined ? {} : { scope }) }).length) return { count: 0, rows: [] };
-        tx.add(name, [copy(c.row)] as StoreDocument[Collection]);
+        tx.add(name, [c.row] as StoreDocument[Collection]);
         return { count: 1, rows: [copy(c.row)] };
       }
       case 'upsert': {
-        const replaced = tx.replace(name, identityOf(name, c.row), () => copy(c.row));
-        if (!replaced) tx.add(name, [copy(c.row)] as StoreDocument[Collection]);
+        const replaced = tx.replace(name, identityOf(name, c.row), () => c.row);
+        if (!replaced) tx.add(name, [c.row] as StoreDocument[Collection]);
         return { count: 1, rows: [copy(c.row)] };
       }
       case 'update': {
