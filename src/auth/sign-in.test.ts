@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../config.ts';
-import { seedDemo, DEMO_PASSWORD } from '../seed/demo.ts';
+import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/demo.ts';
 import type { Runtime } from '../server/runtime.ts';
 import { openTestStore } from '../store/test-store.ts';
 import { createAuth } from './auth.ts';
@@ -58,7 +58,7 @@ describe('signing in and out', () => {
   it('stores argon2id hashes, never the password', async () => {
     const rt = await runtime();
     const accounts = await rt.store.authTables.select('account', []);
-    expect(accounts).toHaveLength(5);
+    expect(accounts).toHaveLength(DEMO_ACCOUNTS.length);
     for (const account of accounts) expect(String(account['password'])).toMatch(/^\$argon2id\$/);
     expect(JSON.stringify(accounts)).not.toContain(DEMO_PASSWORD);
   });

@@ -198,6 +198,32 @@ export const HoursTargetSchema = z.object({
   target: z.number().min(0).max(10_000),
 });
 
+/** A kind of continuing education a credential holder logs, with the hours of it each renewal needs (0 when it only counts toward the total). */
+export const RenewalCategorySchema = z.object({
+  /** Category id, e.g. `ethics`. */
+  category: slug,
+  label: text,
+  /** Hours of this category needed in every renewal period. */
+  minimum: z.number().min(0).max(1_000).default(0),
+});
+
+/**
+ * How a credential earned on a pathway is kept up after qualification:
+ * continuing education hours in every period from the day employment began.
+ */
+export const RenewalSchema = z
+  .object({
+    /** Length of one renewal period. */
+    periodMonths: z.number().int().min(1).max(120),
+    /** Continuing education hours needed in each period. */
+    hours: z.number().positive().max(1_000),
+    /** The categories a person can log; the first is the default. */
+    categories: z.array(RenewalCategorySchema).min(1),
+  })
+  .refine((rule) => rule.categories.reduce((sum, c) => sum + c.minimum, 0) <= rule.hours, { message: 'The category minimums add up to more than the hours a period needs.' })
+  .refine((rule) => new Set(rule.categories.map((c) => c.category)).size === rule.categories.length, { message: 'Each renewal category appears once.' });
+export type RenewalRule = z.infer<typeof RenewalSchema>;
+
 /** `content/pathways/<id>.yaml`: one programme's requirements, as data. */
 export const PathwayFileSchema = z.object({
   title: text,
@@ -227,6 +253,8 @@ export const PathwayFileSchema = z.object({
     /** Months after employment starts when a check-in falls due. */
     checkInMonths: z.array(z.number().int().min(1).max(120)).min(1),
   }),
+  /** Continuing education after qualification, when the credential must be renewed. */
+  renewal: RenewalSchema.optional(),
   /** Requirements kept outside PeerPath (exams, signed codes, references). */
   otherRequirements: z.array(text).default([]),
 });

@@ -5,8 +5,9 @@ import { PLACEMENT_CATEGORIES } from '../path/records.ts';
 import type { PathRecords, PathState } from '../path/rules.ts';
 import type { RosterThresholds } from './records.ts';
 import { passes, passMarkFor } from '../quiz/pass-mark.ts';
+import type { RenewalStatus } from '../renewal/rules.ts';
 
-export type Flag = 'stalled' | 'struggling' | 'behind';
+export type Flag = 'stalled' | 'struggling' | 'behind' | 'renewal-overdue';
 
 /** One mentee as the mentor's roster shows them, all derived from records. */
 export type RosterRow = {
@@ -35,8 +36,10 @@ export function rosterRow(input: {
   events: readonly LearningEvent[];
   thresholds: RosterThresholds;
   now: Date;
+  /** In employment on a pathway whose credential is renewed: where the renewal stands. */
+  renewal?: RenewalStatus | undefined;
 }): RosterRow {
-  const { menteeId, name, state, records, events, thresholds, now } = input;
+  const { menteeId, name, state, records, events, thresholds, now, renewal } = input;
   const own = events.filter((e) => e.actorId === menteeId).map((e) => e.timestamp).sort();
   const lastActivity = own.at(-1) ?? null;
   const since = lastActivity ?? state?.enrolment.createdAt ?? null;
@@ -69,7 +72,7 @@ export function rosterRow(input: {
     modulesBelow,
     overdueCheckIns: state?.employment?.milestones.filter((m) => m.status === 'overdue').length ?? 0,
     hoursWaiting: records.hours.filter((h) => !h.verifiedAt).length,
-    flags: [...(stalled ? (['stalled'] as const) : []), ...(struggling ? (['struggling'] as const) : []), ...(behind ? (['behind'] as const) : [])],
+    flags: [...(stalled ? (['stalled'] as const) : []), ...(struggling ? (['struggling'] as const) : []), ...(behind ? (['behind'] as const) : []), ...(renewal === 'overdue' ? (['renewal-overdue'] as const) : [])],
   };
 }
 

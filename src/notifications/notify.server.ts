@@ -15,14 +15,15 @@ export function useMailer(send: Mailer | undefined): void {
 /**
  * Adds an in-app notification (once per `key`) and, when e-mail is set up,
  * sends a notice that carries only a link. A failed e-mail never undoes or
- * delays the action that caused it.
+ * delays the action that caused it. Resolves to whether it was new.
  */
-export async function notify(store: Store, notice: { userId: string; kind: NotificationKind; about: string; aboutId?: string; link: string; key: string }, now = new Date()): Promise<void> {
+export async function notify(store: Store, notice: { userId: string; kind: NotificationKind; about: string; aboutId?: string; link: string; key: string }, now = new Date()): Promise<boolean> {
   const added = await store.notify({ id: randomUUID(), ...notice, createdAt: now.toISOString() });
-  if (!added || !mailer) return;
+  if (!added || !mailer) return added;
   const person = (await store.people([notice.userId])).get(notice.userId);
-  if (!person?.email) return;
+  if (!person?.email) return added;
   mailer(person.email).catch(() => console.warn('PeerPath: an e-mail notice could not be sent; the in-app notification is there.'));
+  return added;
 }
 
 /** Notifies every active mentor of a mentee. */

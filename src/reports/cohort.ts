@@ -4,6 +4,7 @@ import { PLACEMENT_CATEGORIES } from '../path/records.ts';
 import type { PathRecords, PathState } from '../path/rules.ts';
 import { t } from '../i18n/index.ts';
 import { passes, passMarkFor } from '../quiz/pass-mark.ts';
+import type { RenewalStatus } from '../renewal/rules.ts';
 
 /** Figures drawn from fewer people than this are not shown, so no one can be singled out. */
 export const MIN_GROUP = 5;
@@ -18,9 +19,11 @@ export type CohortReport = {
   phaseDays: { phase: Phase; people: number; medianDays: Figure }[];
   hours: { label: string; target: number; medianVerified: Figure; metShare: Figure }[];
   items: { moduleId: string; questionId: string; prompt: string; people: number; correctShare: Figure; options: { optionId: string; text: string; chosen: Figure }[] }[];
+  /** People in employment whose credential is renewed: how many are overdue, and how many have met this period. */
+  renewal: { people: Figure; overdue: Figure; met: Figure };
 };
 
-export type CohortMember = { userId: string; state: PathState | undefined; records: PathRecords };
+export type CohortMember = { userId: string; state: PathState | undefined; records: PathRecords; renewal?: RenewalStatus | undefined };
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -108,12 +111,24 @@ export function cohortReport(members: readonly CohortMember[], modules: readonly
     });
   });
 
-  return { size, funnel, modules: moduleRows, phaseDays, hours, items };
+  const renewing = members.filter((m) => m.renewal !== undefined);
+  const renewal = {
+    people: guard(renewing.length, renewing.length),
+    overdue: guard(renewing.length, renewing.filter((m) => m.renewal === 'overdue').length),
+    met: guard(renewing.length, renewing.filter((m) => m.renewal === 'met').length),
+  };
+
+  return { size, funnel, modules: moduleRows, phaseDays, hours, items, renewal };
 }
 
+/** The tables of a report, as CSV files. */
+export const REPORT_TABLES = ['funnel', 'modules', 'phases', 'hours', 'renewal', 'items'] as const;
+export type ReportTable = (typeof REPORT_TABLES)[number];
+
 /** The report's tables as rows, for CSV files and data tables. */
-export function reportTables(report: CohortReport): Record<'funnel' | 'modules' | 'phases' | 'hours' | 'items', (string | number | null)[][]> {
+export function reportTables(report: CohortReport): Record<ReportTable, (string | number | null)[][]> {
   return {
+    renewal: [['people renewing a credential', 'renewal overdue', 'met this period'], [report.renewal.people, report.renewal.overdue, report.renewal.met]],
     funnel: [['phase', 'people'], ...report.funnel.map((f) => [f.phase, f.count])],
     modules: [['module', 'attempted', 'passed', 'completion %'], ...report.modules.map((m) => [m.title, m.attempted, m.passed, m.rate])],
     phases: [['phase', 'people', 'median days'], ...report.phaseDays.map((p) => [p.phase, p.people >= MIN_GROUP ? p.people : null, p.medianDays])],

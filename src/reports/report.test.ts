@@ -59,6 +59,17 @@ describe('cohort report', () => {
 });
 
 describe('CSV', () => {
+  it('counts people renewing a credential, overdue and up to date, only in groups of five or more', () => {
+    const renewing = (statuses: ('overdue' | 'met' | 'on-track')[]) => statuses.map((renewal, i) => ({ ...member(i), renewal }));
+    expect(cohortReport([...renewing(['overdue', 'met', 'on-track', 'met']), member(9)], curriculum.modules, now).renewal).toEqual({ people: null, overdue: null, met: null });
+    const report = cohortReport(renewing(['overdue', 'met', 'on-track', 'met', 'overdue', 'met']), curriculum.modules, now);
+    expect(report.renewal).toEqual({ people: 6, overdue: 2, met: 3 });
+    expect(reportTables(report).renewal).toEqual([
+      ['people renewing a credential', 'renewal overdue', 'met this period'],
+      [6, 2, 3],
+    ]);
+  });
+
   it('quotes correctly and neutralises formula injection', () => {
     expect(safeCell('=HYPERLINK("http://evil")')).toBe(`'=HYPERLINK("http://evil")`);
     for (const start of ['+', '-', '@', '\t', '\r']) expect(safeCell(`${start}cmd`)).toBe(`'${start}cmd`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { formatISO, subMonths } from 'date-fns';
 import type { Auth } from '../auth/auth.ts';
 import { learningEvent } from '../events/build.ts';
 import { DEMO_GUIDE, DEMO_GUIDE_TITLE } from './demo-guide.ts';
@@ -14,6 +15,8 @@ export const DEMO_ACCOUNTS: readonly { key: string; email: string; name: string;
   // Two more trainees so the mentor's roster shows a small cohort.
   { key: 'trainee2', email: 'trainee2@example.org', name: 'Mei Lin Ho', role: 'trainee' },
   { key: 'trainee3', email: 'trainee3@example.org', name: 'Ravi Kumar', role: 'trainee' },
+  // A peer support worker who qualified on the IC&RC-model pathway nearly two years ago: their renewal is coming up.
+  { key: 'worker', email: 'worker@example.org', name: 'Priya Shah', role: 'trainee' },
 ];
 export const DEMO_ORGANISATION = { name: 'Harbour Peer Support (demo)', slug: 'harbour-demo' };
 
@@ -22,6 +25,8 @@ export const DEMO_INTAKE = 'Demo intake';
 
 /** The pathway the demo trainee is enrolled on. */
 export const DEMO_PATHWAY = 'hong-kong-peer-support';
+/** The pathway of the demo peer support worker in employment, whose credential is renewed. */
+export const DEMO_WORKER_PATHWAY = 'icrc-peer-recovery';
 
 /**
  * Creates the demo organisation and its three accounts, enrols the trainee on
@@ -51,7 +56,7 @@ export async function seedDemo(auth: Auth, store: Store, now = new Date()): Prom
   if (!mentor || !admin) throw new Error('The demo accounts were not all created.');
   const at = now.toISOString();
   const intake = await store.addIntake({ id: randomUUID(), organisationId: organisation.id, name: DEMO_INTAKE, startsOn: at.slice(0, 10), pathwayId: DEMO_PATHWAY, createdBy: admin, createdAt: at });
-  for (const account of DEMO_ACCOUNTS.filter((a) => a.role === 'trainee')) {
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.role === 'trainee' && a.key !== 'worker')) {
     const trainee = ids.get(account.key) ?? '';
     const enrolment = { id: randomUUID(), userId: trainee, organisationId: organisation.id, pathwayId: DEMO_PATHWAY, startedOn: intake.startsOn, intakeId: intake.id, createdBy: admin, createdAt: at };
     await store.enrol(enrolment, [
@@ -59,6 +64,7 @@ export async function seedDemo(auth: Auth, store: Store, now = new Date()): Prom
     ]);
     await store.pairMentor({ id: randomUUID(), organisationId: organisation.id, mentorId: mentor, menteeId: trainee, startedAt: at });
   }
+  await seedWorker(store, organisation.id, ids.get('worker') ?? '', { mentor, admin }, now);
   await store.saveOrganisationSettings({ organisationId: organisation.id, supportContacts: DEMO_SUPPORT_CONTACTS, updatedBy: admin, updatedAt: at });
   const guideId = randomUUID();
   await store.saveGuide({ id: guideId, organisationId: organisation.id, slug: 'peer-support-worker-community-team', title: DEMO_GUIDE_TITLE, draft: DEMO_GUIDE, createdBy: admin, createdAt: at, updatedBy: admin, updatedAt: at });
@@ -74,3 +80,34 @@ export const DEMO_SUPPORT_CONTACTS = [
   'Harbour staff wellbeing line (demo): extension 200, weekdays 9am to 5pm.',
   'Peer wellbeing circle (demo): Thursdays 4pm, Room 2, no need to book.',
 ].join('\n');
+
+/**
+ * The demo peer support worker: trained and placed on the IC&RC-model
+ * pathway, in employment for 23 months, with some continuing education logged
+ * and the first renewal due in about a month.
+ */
+async function seedWorker(store: Store, organisationId: string, worker: string, { mentor, admin }: { mentor: string; admin: string }, now: Date): Promise<void> {
+  const ago = (months: number) => subMonths(now, months);
+  const day = (date: Date) => formatISO(date, { representation: 'date' });
+  const enrolment = { id: randomUUID(), userId: worker, organisationId, pathwayId: DEMO_WORKER_PATHWAY, startedOn: day(ago(35)), createdBy: admin, createdAt: ago(35).toISOString() };
+  await store.enrol(enrolment, [
+    learningEvent({ actorId: admin, subjectId: worker, verb: 'enrolled', object: { type: 'pathway', id: DEMO_WORKER_PATHWAY }, organisationId, enrolmentId: enrolment.id, at: ago(35) }),
+  ]);
+  await store.pairMentor({ id: randomUUID(), organisationId, mentorId: mentor, menteeId: worker, startedAt: ago(35).toISOString() });
+  for (const [from, to, months] of [['training', 'placement', 29], ['placement', 'employment', 23]] as const)
+    await store.recordPhaseMove({ id: randomUUID(), userId: worker, enrolmentId: enrolment.id, from, to, confirmedBy: mentor, at: ago(months).toISOString() }, [
+      learningEvent({ actorId: mentor, subjectId: worker, verb: 'changed-phase', object: { type: 'phase', id: to }, organisationId, enrolmentId: enrolment.id, at: ago(months) }),
+    ]);
+  for (const [month, rolePhase] of [[3, 'early-beginnings'], [6, 'establishing-the-role'], [9, 'establishing-the-role'], [12, 'role-sustainability']] as const) {
+    const id = randomUUID();
+    await store.recordCheckIn({ id, userId: worker, month, rolePhase, createdAt: ago(23 - month).toISOString() }, []);
+    await store.confirmCheckIn(id, mentor, ago(23 - month).toISOString());
+  }
+  const activities = [
+    { months: 20, title: 'Trauma-informed peer support', provider: 'Harbour training unit (demo)', hours: 6, category: 'peer-practice' },
+    { months: 14, title: 'Ethics and boundaries refresher', provider: 'Peer workforce network (demo)', hours: 3, category: 'ethics' },
+    { months: 6, title: 'Supporting families in recovery', provider: 'Harbour training unit (demo)', hours: 3.5, category: 'peer-practice' },
+  ];
+  for (const a of activities)
+    await store.logCeActivity({ id: randomUUID(), userId: worker, organisationId, date: day(ago(a.months)), title: a.title, provider: a.provider, hours: a.hours, category: a.category, evidence: '', createdAt: ago(a.months).toISOString() });
+}

@@ -5,6 +5,26 @@ import { openServices, type Services } from './services.ts';
 import { smtpInviteMailer, smtpMailer, smtpResetMailer } from '../notifications/mail.server.ts';
 import { useInviteMailer, useMailer } from '../notifications/notify.server.ts';
 import { loadSearchIndex } from '../search/search.server.ts';
+import { pathCatalogue } from '../curriculum/collections.ts';
+import { sendRenewalReminders } from '../renewal/renewal.server.ts';
+import type { Store } from '../store/index.ts';
+
+/** How often the server looks for renewal reminders that have fallen due. */
+const REMINDER_SWEEP_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * Sends renewal reminders shortly after start and twice a day after that.
+ * Each reminder goes out once (its notification key), so several instances
+ * sweeping the same database send nothing twice.
+ */
+function scheduleRenewalReminders(store: Store): void {
+  const sweep = () =>
+    void pathCatalogue()
+      .then((catalogue) => sendRenewalReminders(store, catalogue))
+      .catch((error: unknown) => console.warn(`PeerPath: renewal reminders could not be sent this time (${(error as Error).message}); the next sweep tries again.`));
+  setTimeout(sweep, 10_000).unref();
+  setInterval(sweep, REMINDER_SWEEP_MS).unref();
+}
 
 /** The long-lived services of one server process. */
 export type Runtime = Services;
@@ -21,6 +41,7 @@ async function start(): Promise<Runtime> {
   useInviteMailer(config.smtpUrl ? smtpInviteMailer(config.smtpUrl, config.mailFrom) : undefined);
   useResetMailer(config.smtpUrl ? smtpResetMailer(config.smtpUrl, config.mailFrom, RESET_LINK_MINUTES) : undefined, config.publicUrl);
   await loadSearchIndex(store);
+  scheduleRenewalReminders(store);
   return { config, store, auth };
 }
 

@@ -39,6 +39,7 @@
  */
 import { z } from 'astro/zod';
 import { CertificateSchema } from '../certificates/records.ts';
+import { CeActivitySchema } from '../renewal/records.ts';
 import { LearningEventSchema } from '../events/event.ts';
 import { RoleGuideSchema, RoleGuideVersionSchema } from '../guides/records.ts';
 import { AuditEntrySchema, DiaryCommentSchema, DiaryEntrySchema, WellbeingCheckInSchema } from '../journal/records.ts';
@@ -79,6 +80,8 @@ const SCHEMAS = {
   invitations: InvitationSchema,
   deactivations: DeactivationSchema,
   certificates: CertificateSchema,
+  /** Continuing education logged after qualification. */
+  ceActivities: CeActivitySchema,
 } as const;
 
 /** A kind of record: a collection of the store document (everything but `version` and the auth tables). */
@@ -331,6 +334,15 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
     lookups: ['code'],
     export: (d, u) => by(d.certificates, u),
     erase: (d, u, p) => void (d.certificates = d.certificates.filter((c) => c.userId !== u).map((c) => (c.revokedBy === u ? { ...c, revokedBy: p } : c))),
+  },
+  ceActivities: {
+    partition: person('userId'),
+    table: 'ce_activities',
+    owner: 'userId',
+    scope: 'organisationId',
+    byId: true,
+    export: (d, u) => by(d.ceActivities, u),
+    erase: (d, u) => void (d.ceActivities = d.ceActivities.filter((a) => a.userId !== u)),
   },
 };
 

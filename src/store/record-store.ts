@@ -1,5 +1,6 @@
 import type { LearningEvent } from '../events/event.ts';
 import type { Certificate } from '../certificates/records.ts';
+import type { CeActivity } from '../renewal/records.ts';
 import type { RoleGuide, RoleGuideVersion } from '../guides/records.ts';
 import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../journal/records.ts';
 import type { SupervisionSession } from '../mentoring/records.ts';
@@ -338,6 +339,21 @@ export class RecordStore<E extends Engine = Engine> implements Store {
   async certificatesOf({ userId, organisationId }: { userId?: string; organisationId?: string }): Promise<Certificate[]> {
     const key: RowKey = userId !== undefined ? { owner: userId, ...(organisationId !== undefined ? { scope: organisationId } : {}) } : organisationId !== undefined ? { scope: organisationId } : 'all';
     return (await this.#rows('certificates', key)).sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  }
+
+  // Continuing education
+
+  logCeActivity(activity: CeActivity): Promise<CeActivity> {
+    return this.#insert('ceActivities', activity);
+  }
+
+  async ceActivitiesOf(userId: string): Promise<CeActivity[]> {
+    return (await this.#rows('ceActivities', { owner: userId })).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async removeCeActivity(userId: string, activityId: string): Promise<boolean> {
+    const [result] = await this.storage.write([change({ kind: 'delete', collection: 'ceActivities', key: { id: activityId }, where: (row) => row.userId === userId })]);
+    return (result?.count ?? 0) > 0;
   }
 
   // A person's data

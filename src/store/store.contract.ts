@@ -395,6 +395,20 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       expect(seen).toEqual({ 'user-1': ['alex@example.org', '2026-04-01T00:00:00.000Z'], 'user-2': ['bo@example.org', '2026-03-01T00:00:00.000Z'] });
     });
 
+    it('keeps continuing education per person, latest first, removed only by its owner', async () => {
+      const activity = (id: string, date: string, userId = 'user-1') => ({ id, userId, organisationId: 'org-1', date, title: `Course ${id}`, provider: 'Training body', hours: 2.5, category: 'ethics', evidence: '', createdAt: at });
+      await store.logCeActivity(activity('a', '2026-03-01'));
+      await store.logCeActivity(activity('b', '2026-05-01'));
+      await store.logCeActivity(activity('c', '2026-04-01', 'user-2'));
+      await expect(store.logCeActivity({ ...activity('d', '2026-04-01'), hours: 0.1 })).rejects.toThrow();
+      expect((await store.ceActivitiesOf('user-1')).map((a) => a.id)).toEqual(['b', 'a']);
+      expect(await store.removeCeActivity('user-2', 'a')).toBe(false);
+      expect(await store.removeCeActivity('user-1', 'a')).toBe(true);
+      expect(await store.removeCeActivity('user-1', 'a')).toBe(false);
+      expect((await store.ceActivitiesOf('user-1')).map((a) => a.id)).toEqual(['b']);
+      expect((await store.ceActivitiesOf('user-2')).map((a) => a.id)).toEqual(['c']);
+    });
+
     it('keeps one shared secret, when the engine has one', async () => {
       if (!store.sharedSecret) return expect(store.engine).not.toBe('postgres');
       const first = await store.sharedSecret();

@@ -5,6 +5,7 @@ import type { Notification } from '../notifications/records.ts';
 import type { RoleGuide, RoleGuideVersion } from '../guides/records.ts';
 import type { Deactivation, Intake, Invitation } from '../orgs/records.ts';
 import type { Certificate } from '../certificates/records.ts';
+import type { CeActivity } from '../renewal/records.ts';
 import type { CheckIn, CompetencyRating, Enrolment, HoursEntry, Mentorship, OrganisationSettings, PhaseMove, Reflection } from '../path/records.ts';
 import type { PathRecords } from '../path/rules.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
@@ -201,6 +202,13 @@ export interface Store {
   certificateByCode(code: string): Promise<Certificate | undefined>;
   /** Certificates of a person, or of an organisation. */
   certificatesOf(filter: { userId?: string; organisationId?: string }): Promise<Certificate[]>;
+
+  /** Adds a continuing education activity. */
+  logCeActivity(activity: CeActivity): Promise<CeActivity>;
+  /** A person's continuing education, latest date first. */
+  ceActivitiesOf(userId: string): Promise<CeActivity[]>;
+  /** Removes one of a person's continuing education activities; resolves to whether there was one. */
+  removeCeActivity(userId: string, activityId: string): Promise<boolean>;
 
   /** Everything stored about or by a person, as plain data, for "download my data". */
   exportPersonalData(userId: string): Promise<PersonalDataExport>;

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { allModules, pathCatalogue } from '../../../curriculum/collections.ts';
 import { toCsv } from '../../../reports/csv.ts';
-import { reportTables } from '../../../reports/cohort.ts';
+import { REPORT_TABLES, reportTables } from '../../../reports/cohort.ts';
 import { intakeReport } from '../../../reports/reports.server.ts';
 import { t } from '../../../i18n/index.ts';
 
-const TABLES = ['funnel', 'modules', 'phases', 'hours', 'items'] as const;
+const TABLES = REPORT_TABLES;
 
 /** One table of an intake's report as CSV, for admins of its organisation. */
 export const GET: APIRoute = async ({ locals, params }) => {

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { formatISO } from 'date-fns';
+import { z } from 'astro/zod';
+import type { RenewalRule } from '../curriculum/schema.ts';
+import { t } from '../i18n/index.ts';
+import { notify } from '../notifications/notify.server.ts';
+import { fieldErrors, notFound, refuse, type Outcome } from '../outcome.ts';
+import { pathFor, type Catalogue } from '../path/path.server.ts';
+import type { PathState } from '../path/rules.ts';
+import type { Store } from '../store/index.ts';
+import { CeActivitySchema, type CeActivity } from './records.ts';
+import { renewalProgress, type RenewalProgress } from './rules.ts';
+
+/** The form fields of a continuing education activity: the record's own rules, with the hours typed as text. */
+export const CeInputSchema = CeActivitySchema.pick({ date: true, title: true, provider: true, category: true, evidence: true }).extend({
+  hours: z.coerce.number().pipe(CeActivitySchema.shape.hours),
+});
+
+/** Where a credential holder stands: their pathway's rule, this period's progress and every activity they logged. */
+export type Renewal = { state: PathState; rule: RenewalRule; progress: RenewalProgress; activities: CeActivity[] };
+
+const today = (now: Date) => formatISO(now, { representation: 'date' });
+
+/** The renewal of a person in employment on a pathway that asks for continuing education; undefined otherwise. */
+export function renewalOf(state: PathState | undefined, activities: readonly CeActivity[], now: Date): Omit<Renewal, 'activities'> | undefined {
+  const rule = state?.pathway.renewal;
+  if (!state || !rule || !state.employment) return undefined;
+  return { state, rule, progress: renewalProgress(rule, state.employment.startedOn, activities, today(now)) };
+}
+
+/** A person's renewal, read from the store (see {@link renewalOf}). */
+export async function renewalFor(store: Store, catalogue: Catalogue, userId: string, now = new Date()): Promise<Renewal | undefined> {
+  const [state, activities] = await Promise.all([pathFor(store, catalogue, userId, now), store.ceActivitiesOf(userId)]);
+  const renewal = renewalOf(state, activities, now);
+  return renewal && { ...renewal, activities };
+}
+
+/** A credential holder logs an activity, in one of their pathway's categories; nothing is saved when a field is wrong. */
+export async function logCeActivity(store: Store, catalogue: Catalogue, userId: string, raw: unknown, now = new Date()): Promise<Outcome<CeActivity>> {
+  const renewal = await renewalFor(store, catalogue, userId, now);
+  if (!renewal) return refuse(409, t('renewal.errors.notInEmployment'));
+  const parsed = CeInputSchema.safeParse(raw);
+  const fields = parsed.success ? {} : fieldErrors(parsed.error, (issue) => `renewal.errors.${String(issue.path[0])}`);
+  if (parsed.success && !renewal.rule.categories.some((c) => c.category === parsed.data.category)) fields['category'] = t('renewal.errors.category');
+  if (parsed.success && parsed.data.date > today(now)) fields['date'] = t('renewal.errors.future');
+  if (!parsed.success || Object.keys(fields).length) return refuse(400, t('path.errors.fixFields'), fields);
+  const activity: CeActivity = { id: randomUUID(), userId, organisationId: renewal.state.enrolment.organisationId, ...parsed.data, createdAt: now.toISOString() };
+  return { ok: true, value: await store.logCeActivity(activity) };
+}
+
+/** A person removes one of their own activities (someone else's is not found). */
+export async function removeCeActivity(store: Store, userId: string, activityId: string): Promise<Outcome<void>> {
+  return (await store.removeCeActivity(userId, activityId)) ? { ok: true, value: undefined } : notFound();
+}
+
+/**
+ * Reminds a person whose renewal falls due soon (90, 30 and 7 days before,
+ * while the period is not met) or is overdue: one in-app notification per
+ * reminder, and an e-mail notice when e-mail is set up. Sending again changes
+ * nothing. Resolves to whether a new reminder went out.
+ */
+export async function remindOfRenewal(store: Store, userId: string, renewal: Omit<Renewal, 'activities'>, now = new Date()): Promise<boolean> {
+  const { progress } = renewal;
+  const key = progress.status === 'overdue' ? `renewal-overdue:${progress.period.due}` : progress.reminder !== undefined ? `renewal-due:${progress.period.due}:${progress.reminder}` : undefined;
+  if (!key) return false;
+  return notify(store, { userId, kind: progress.status === 'overdue' ? 'renewal-overdue' : 'renewal-due', about: progress.period.due, link: '/renewal', key }, now);
+}
+
+/** Sends every reminder due now, across the installation (run at start and twice a day by the server). Resolves to how many went out. */
+export async function sendRenewalReminders(store: Store, catalogue: Catalogue, now = new Date()): Promise<number> {
+  let sent = 0;
+  for (const organisation of await store.organisations()) {
+    if (organisation.deactivatedAt) continue;
+    const people = (await store.membersOf(organisation.id)).map((m) => m.id);
+    for (const userId of new Set(people)) {
+      const renewal = await renewalFor(store, catalogue, userId, now);
+      if (renewal && renewal.state.enrolment.organisationId === organisation.id && (await remindOfRenewal(store, userId, renewal, now))) sent++;
+    }
+  }
+  return sent;
+}
