@@ -28,7 +28,7 @@ export function choices(module: Module): ChoiceQuestion[] {
 
 /** The demo accounts by key; each e2e journey that changes a trainee's records uses its own trainee. */
 export const demo = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.key, { ...a, password: DEMO_PASSWORD }])) as Record<
-  'trainee' | 'trainee2' | 'trainee3' | 'mentor' | 'admin',
+  'trainee' | 'trainee2' | 'trainee3' | 'worker' | 'mentor' | 'admin',
   (typeof DEMO_ACCOUNTS)[number] & { password: string }
 >;
 

@@ -1,16 +1,43 @@
+import type { Page } from '@playwright/test';
 import { demo, englishLeftOver, expect, expectAccessible, signIn, test } from './fixtures.ts';
 
-test('a peer support worker in employment logs continuing education toward renewal, with errors named field by field, and sees it on My path', async ({ page }) => {
-  await signIn(page, demo.worker);
-  // The demo worker has 12.5 of 20 hours logged in a period due in about a month.
-  const summary = page.getByRole('region', { name: 'Continuing education' });
-  await expect(summary).toContainText('12.5 of 20 hours this period');
-  await summary.getByRole('link', { name: 'Log continuing education' }).click();
-  await expect(page).toHaveURL(/\/renewal$/);
-  await expect(page.getByText('Renewal is due in')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Hours by category this period' }).getByRole('row', { name: /Ethics/ })).toContainText('3');
-  await expectAccessible(page);
+/** The verification code printed on the certificate page open in `page`. */
+async function codeOnCertificate(page: Page): Promise<string> {
+  const text = (await page.getByText(/Verification code: /).textContent()) ?? '';
+  return /[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(text)?.[0] ?? '';
+}
 
+async function logActivity(page: Page, activity: { title: string; hours: string; category: string }): Promise<void> {
+  await page.getByLabel('What it was').fill(activity.title);
+  await page.getByLabel('Who ran it').fill('Peer workforce network');
+  await page.getByLabel('Hours', { exact: true }).fill(activity.hours);
+  await page.getByLabel('Category').selectOption({ label: activity.category });
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page).toHaveURL(/\/renewal\?saved=1$/);
+}
+
+test('a peer support worker whose renewal lapsed sees the credential expired, logs continuing education, renews it, and anyone can verify both', async ({ page, browser }) => {
+  await signIn(page, demo.worker);
+  // The demo worker's first period ended last month with 12.5 of 20 hours.
+  const summary = page.getByRole('region', { name: 'Continuing education' });
+  await expect(summary).toContainText('0 of 20 hours this period');
+  await expect(summary).toContainText('Your last renewal period ended on');
+
+  // The credential (the placement certificate) has expired, and says so to anyone who checks it.
+  await page.goto('/certificates');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Supervised work placement completed' })).toContainText('Expired certificate');
+  await page.getByRole('link', { name: 'Supervised work placement completed' }).click();
+  const expiredCode = await codeOnCertificate(page);
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`/verify/${expiredCode}`);
+  await expect(visitor.getByRole('heading', { level: 2 })).toHaveText('Expired certificate');
+  await expect(visitor.getByText(/It has expired/)).toBeVisible();
+  await expectAccessible(visitor);
+
+  await page.goto('/renewal');
+  await expect(page.getByText('Your last renewal period ended on')).toBeVisible();
+  await expectAccessible(page);
   // Nothing filled in: every problem is named at its field and nothing is saved.
   await page.getByRole('button', { name: 'Save activity' }).click();
   await expect(page.getByRole('alert').first()).toContainText('Some answers need another look');
@@ -18,22 +45,28 @@ test('a peer support worker in employment logs continuing education toward renew
   await expect(page.getByLabel('Hours', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
 
-  await page.getByLabel('What it was').fill('Ethics in peer work: confidentiality');
-  await page.getByLabel('Who ran it').fill('Peer workforce network');
-  await page.getByLabel('Hours', { exact: true }).fill('3');
-  await page.getByLabel('Category').selectOption({ label: 'Ethics' });
-  await page.getByLabel('Evidence (optional)').fill('Certificate PWN-0412');
-  await page.getByRole('button', { name: 'Save activity' }).click();
-  await expect(page).toHaveURL(/\/renewal\?saved=1$/);
-  await expect(page.getByRole('status')).toContainText('Saved');
-  await expect(page.getByRole('row', { name: /Ethics in peer work/ })).toContainText('Peer workforce network');
-  await expect(page.getByRole('table', { name: 'Hours by category this period' }).getByRole('row', { name: /Ethics/ })).toContainText('6');
-  await expect(page.getByText('15.5 of 20 hours')).toBeVisible();
-
-  // Removing it takes the hours back out.
-  await page.getByRole('button', { name: 'Remove Ethics in peer work: confidentiality' }).click();
+  // Logged by mistake and removed again.
+  await logActivity(page, { title: 'Wrong entry', hours: '2', category: 'Other relevant learning' });
+  await page.getByRole('button', { name: 'Remove Wrong entry' }).click();
   await expect(page).toHaveURL(/\/renewal\?removed=1$/);
-  await expect(page.getByText('12.5 of 20 hours')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Wrong entry/ })).toHaveCount(0);
+
+  await logActivity(page, { title: 'Recovery coaching skills', hours: '14', category: 'Peer support and recovery practice' });
+  await expect(page.getByText('14 of 20 hours')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Issue my renewed certificate' })).toHaveCount(0);
+  await logActivity(page, { title: 'Ethics in peer work: confidentiality', hours: '6', category: 'Ethics' });
+  await expect(page.getByRole('table', { name: 'Hours by category this period' }).getByRole('row', { name: /Ethics/ })).toContainText('6');
+  await expect(page.getByText('You have all the hours this period needs')).toBeVisible();
+
+  // Renewing issues a new certificate, valid until the next renewal is due.
+  await page.getByRole('button', { name: 'Issue my renewed certificate' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Credential renewed');
+  await expect(page.getByText(/Valid until/)).toBeVisible();
+  const renewedCode = await codeOnCertificate(page);
+  await visitor.goto(`/verify/${renewedCode}`);
+  await expect(visitor.getByRole('heading', { level: 2 })).toHaveText('Valid certificate');
+  await expect(visitor.getByText(/Valid until/)).toBeVisible();
+  await visitorContext.close();
 
   // The page speaks Chinese too.
   await page.goto('/zh-HK/renewal');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
-import { certificateFor, issueCertificate, newCode, openBadgeCredential, revokeCertificate } from './certificates.server.ts';
+import { certificateFor, certificateStatus, firstValidUntil, issueCertificate, newCode, openBadgeCredential, revokeCertificate } from './certificates.server.ts';
 
 let store: Store;
 beforeEach(async () => {
@@ -46,5 +46,24 @@ describe('certificates', () => {
     expect(credential['issuer']).toEqual({ id: 'https://peers.example/orgs/org-a', type: ['Profile'], name: 'Org a' });
     expect(credential).toMatchObject({ validFrom: certificate.issuedAt, credentialSubject: { type: ['AchievementSubject'], achievement: { type: ['Achievement'], achievementType: 'Certificate' } } });
     expect(JSON.stringify(credential)).not.toContain('tia@example.org');
+  });
+});
+
+describe('certificate validity', () => {
+  const renewing = { renewal: { periodMonths: 24, hours: 20, categories: [{ category: 'ethics', label: 'Ethics', minimum: 6 }] } };
+
+  it('runs a renewable credential to the day before its first renewal is due; other certificates do not expire', () => {
+    const issued = new Date('2026-03-15T10:00:00.000Z');
+    expect(firstValidUntil(renewing, 'placement', issued)).toBe('2028-03-14');
+    expect(firstValidUntil(renewing, 'training', issued)).toBeUndefined();
+    expect(firstValidUntil({}, 'placement', issued)).toBeUndefined();
+  });
+
+  it('is valid through its last day, expired the day after, and revoked whatever the date', () => {
+    const on = (day: string) => new Date(`${day}T12:00:00.000Z`);
+    expect(certificateStatus({ validUntil: '2028-03-14' }, on('2028-03-14'))).toBe('valid');
+    expect(certificateStatus({ validUntil: '2028-03-14' }, on('2028-03-15'))).toBe('expired');
+    expect(certificateStatus({}, on('2099-01-01'))).toBe('valid');
+    expect(certificateStatus({ validUntil: '2099-01-01', revokedAt: '2026-01-01T00:00:00.000Z' }, on('2026-06-01'))).toBe('revoked');
   });
 });

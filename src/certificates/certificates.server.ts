@@ -4,6 +4,8 @@ import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { Certificate } from './records.ts';
 import { currentLocale, t, type Locale } from '../i18n/index.ts';
+import { formatISO, parseISO, subDays } from 'date-fns';
+import { periodNumber } from '../renewal/rules.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -14,10 +16,35 @@ export function newCode(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
 }
 
-/** Issues a certificate when a phase is completed (called when a mentor confirms the move). */
-export async function issueCertificate(store: Store, input: { userId: string; organisationId: string; pathwayId: string; kind: Certificate['kind'] }, now = new Date()): Promise<Certificate> {
+/**
+ * Issues a certificate when a phase is completed (called when a mentor
+ * confirms the move). On a pathway whose credential is renewed, the placement
+ * certificate (the credential) is valid until the first renewal falls due.
+ */
+export async function issueCertificate(
+  store: Store,
+  input: { userId: string; organisationId: string; pathwayId: string; kind: Certificate['kind']; validUntil?: string | undefined },
+  now = new Date(),
+): Promise<Certificate> {
   const holderName = (await store.people([input.userId])).get(input.userId)?.name ?? 'PeerPath learner';
-  return store.addCertificate({ id: randomUUID(), code: newCode(), holderName, ...input, issuedAt: now.toISOString() });
+  const { validUntil, ...rest } = input;
+  return store.addCertificate({ id: randomUUID(), code: newCode(), holderName, ...rest, issuedAt: now.toISOString(), ...(validUntil ? { validUntil } : {}) });
+}
+
+/** The last day a credential earned today on a pathway stays valid before its first renewal: the day before the first period's due date. */
+export function firstValidUntil(pathway: Pick<Pathway, 'renewal'>, kind: Certificate['kind'], now: Date): string | undefined {
+  if (kind !== 'placement' || !pathway.renewal) return undefined;
+  return lastValidDay(periodNumber(pathway.renewal, formatISO(now, { representation: 'date' }), 1).due);
+}
+
+/** The day before a due date: a certificate is valid up to and including it. */
+export const lastValidDay = (due: string): string => formatISO(subDays(parseISO(due), 1), { representation: 'date' });
+
+/** Whether a certificate counts today: revoked, expired (after its last valid day) or valid. */
+export function certificateStatus(certificate: Pick<Certificate, 'revokedAt' | 'validUntil'>, now = new Date()): 'valid' | 'expired' | 'revoked' {
+  if (certificate.revokedAt) return 'revoked';
+  if (certificate.validUntil && formatISO(now, { representation: 'date' }) > certificate.validUntil) return 'expired';
+  return 'valid';
 }
 
 /** A certificate for its holder (or an admin of the issuing organisation); the same 404 for anyone else. */
@@ -38,7 +65,7 @@ export async function revokeCertificate(store: Store, actorId: string, certifica
 
 /** What a certificate is for, in words. */
 export function achievementName(kind: Certificate['kind'], pathway: Pick<Pathway, 'title'> | undefined, locale: Locale = currentLocale()): string {
-  return t(kind === 'training' ? 'achievements.training' : 'achievements.placement', { pathway: pathway?.title ?? t('achievements.anyPathway', {}, locale) }, locale);
+  return t(`achievements.${kind}`, { pathway: pathway?.title ?? t('achievements.anyPathway', {}, locale) }, locale);
 }
 
 /**
@@ -62,6 +89,7 @@ export function openBadgeCredential(
     name,
     issuer: { id: `${context.siteUrl}/orgs/${context.organisation.slug}`, type: ['Profile'], name: context.organisation.name },
     validFrom: certificate.issuedAt,
+    ...(certificate.validUntil ? { validUntil: `${certificate.validUntil}T23:59:59Z` } : {}),
     credentialSubject: {
       type: ['AchievementSubject'],
       name: certificate.holderName,
@@ -73,8 +101,7 @@ export function openBadgeCredential(
         name,
         description: context.pathway?.summary ?? name,
         criteria: {
-          narrative:
-            certificate.kind === 'training' ? t('achievements.trainingCriteria', {}, 'en') : t('achievements.placementCriteria', {}, 'en'),
+          narrative: t(`achievements.${certificate.kind}Criteria`, {}, 'en'),
         },
       },
     },

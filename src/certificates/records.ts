@@ -10,8 +10,11 @@ export const CertificateSchema = z.object({
   holderName: z.string().min(1).max(120),
   organisationId: z.string().min(1),
   pathwayId: z.string().min(1),
-  kind: z.enum(['training', 'placement']),
+  /** `renewal`: issued when a credential holder met a renewal period's continuing education. */
+  kind: z.enum(['training', 'placement', 'renewal']),
   issuedAt: z.iso.datetime(),
+  /** The last day it is valid (credentials that must be renewed); none means it does not expire. */
+  validUntil: z.iso.date().optional(),
   revokedAt: z.iso.datetime().optional(),
   revokedBy: z.string().optional(),
 });

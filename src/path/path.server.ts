@@ -8,7 +8,7 @@ import { formatList, hasMessage, t } from '../i18n/index.ts';
 import type { ProgressRecords, Store } from '../store/index.ts';
 import { fieldErrors, isAdminOf, notFound, refuse, type Outcome } from '../outcome.ts';
 import { notify, notifyMentors } from '../notifications/notify.server.ts';
-import { issueCertificate } from '../certificates/certificates.server.ts';
+import { firstValidUntil, issueCertificate } from '../certificates/certificates.server.ts';
 import { RolePhaseSchema, type HoursEntry } from './records.ts';
 import { checkMove, currentEnrolment, evaluatePath, hoursCategories, SIGN_OFF_LEVEL, type PathState, type Requirement, type Titles } from './rules.ts';
 
@@ -163,7 +163,7 @@ export async function confirmMove(store: Store, catalogue: Catalogue, actorId: s
   ]);
   // Completing a phase earns its certificate.
   const kind = state.phase === 'training' ? 'training' : state.phase === 'placement' ? 'placement' : undefined;
-  if (kind) await issueCertificate(store, { userId: menteeId, organisationId: state.enrolment.organisationId, pathwayId: state.pathway.id, kind }, now);
+  if (kind) await issueCertificate(store, { userId: menteeId, organisationId: state.enrolment.organisationId, pathwayId: state.pathway.id, kind, validUntil: firstValidUntil(state.pathway, kind, now) }, now);
   return { ok: true, value: undefined };
 }
 

@@ -4,7 +4,7 @@ import { catalogueOf, enrolPerson } from '../path/path.server.ts';
 import type { Store } from '../store/index.ts';
 import { openTestStore } from '../store/test-store.ts';
 import { rosterFor } from '../mentoring/mentoring.server.ts';
-import { logCeActivity, removeCeActivity, renewalFor, sendRenewalReminders } from './renewal.server.ts';
+import { logCeActivity, removeCeActivity, renewalFor, renewCertificate, sendRenewalReminders } from './renewal.server.ts';
 
 const catalogue = catalogueOf(readCurriculum(process.cwd()));
 // Employment began on 2026-01-10, so the first two-year period is due on 2028-01-10.
@@ -88,5 +88,20 @@ describe('on the mentor roster', () => {
     const flags = async (at: string) => (await rosterFor(store, catalogue, 'mentor', new Date(at)))[0]?.flags ?? [];
     expect(await flags('2027-12-01T09:00:00.000Z')).not.toContain('renewal-overdue');
     expect(await flags('2028-02-01T09:00:00.000Z')).toContain('renewal-overdue');
+  });
+});
+
+describe('renewing the credential', () => {
+  it('is refused until the period is met, then issues one certificate valid until the next renewal falls due', async () => {
+    expect(await renewCertificate(store, catalogue, 'worker', now)).toMatchObject({ ok: false, status: 409 });
+    expect(await renewCertificate(store, catalogue, 'trainee', now)).toMatchObject({ ok: false, status: 409 });
+    await logCeActivity(store, catalogue, 'worker', { ...activity, hours: '14', category: 'peer-practice' }, now);
+    await logCeActivity(store, catalogue, 'worker', { ...activity, hours: '6' }, now);
+    const renewed = await renewCertificate(store, catalogue, 'worker', now);
+    // Period 1 runs to 2028-01-10; met, the credential is renewed through period 2, which is due on 2030-01-10.
+    expect(renewed).toMatchObject({ ok: true, value: { kind: 'renewal', validUntil: '2030-01-09', pathwayId: 'icrc-peer-recovery' } });
+    const again = await renewCertificate(store, catalogue, 'worker', now);
+    expect(again.ok && renewed.ok && again.value.id === renewed.value.id).toBe(true);
+    expect((await store.certificatesOf({ userId: 'worker' })).filter((c) => c.kind === 'renewal')).toHaveLength(1);
   });
 });

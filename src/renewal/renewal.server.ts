@@ -9,7 +9,9 @@ import { pathFor, type Catalogue } from '../path/path.server.ts';
 import type { PathState } from '../path/rules.ts';
 import type { Store } from '../store/index.ts';
 import { CeActivitySchema, type CeActivity } from './records.ts';
-import { renewalProgress, type RenewalProgress } from './rules.ts';
+import { periodNumber, renewalProgress, type RenewalProgress } from './rules.ts';
+import { issueCertificate, lastValidDay } from '../certificates/certificates.server.ts';
+import type { Certificate } from '../certificates/records.ts';
 
 /** The form fields of a continuing education activity: the record's own rules, with the hours typed as text. */
 export const CeInputSchema = CeActivitySchema.pick({ date: true, title: true, provider: true, category: true, evidence: true }).extend({
@@ -46,6 +48,31 @@ export async function logCeActivity(store: Store, catalogue: Catalogue, userId: 
   if (!parsed.success || Object.keys(fields).length) return refuse(400, t('path.errors.fixFields'), fields);
   const activity: CeActivity = { id: randomUUID(), userId, organisationId: renewal.state.enrolment.organisationId, ...parsed.data, createdAt: now.toISOString() };
   return { ok: true, value: await store.logCeActivity(activity) };
+}
+
+/**
+ * Renews the credential of a person who has met this period's continuing
+ * education: a certificate valid until the next renewal falls due. Asking
+ * again in the same period gives the same certificate.
+ */
+export async function renewCertificate(store: Store, catalogue: Catalogue, userId: string, now = new Date()): Promise<Outcome<Certificate>> {
+  const renewal = await renewalFor(store, catalogue, userId, now);
+  if (!renewal) return refuse(409, t('renewal.errors.notInEmployment'));
+  const validUntil = renewsUntil(renewal);
+  if (!validUntil) return refuse(409, t('renewal.errors.notMet'));
+  const issued = await renewedCertificate(store, userId, validUntil);
+  if (issued) return { ok: true, value: issued };
+  return { ok: true, value: await issueCertificate(store, { userId, organisationId: renewal.state.enrolment.organisationId, pathwayId: renewal.state.pathway.id, kind: 'renewal', validUntil }, now) };
+}
+
+/** Once this period is met: the last day a renewed certificate is valid, the day before the next period's due date. */
+export function renewsUntil({ rule, progress }: Pick<Renewal, 'rule' | 'progress'>): string | undefined {
+  return progress.met ? lastValidDay(periodNumber(rule, progress.period.start, 2).due) : undefined;
+}
+
+/** The renewed certificate already issued for this validity, if any. */
+export async function renewedCertificate(store: Store, userId: string, validUntil: string): Promise<Certificate | undefined> {
+  return (await store.certificatesOf({ userId })).find((c) => c.kind === 'renewal' && c.validUntil === validUntil && !c.revokedAt);
 }
 
 /** A person removes one of their own activities (someone else's is not found). */

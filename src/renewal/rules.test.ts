@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RenewalSchema } from '../curriculum/schema.ts';
 import type { CeActivity } from './records.ts';
 import { periodNumber, periodOn, renewalProgress } from './rules.ts';
+import { readCurriculum } from '../curriculum/read.ts';
+import { DEMO_WORKER_PATHWAY, DEMO_WORKER_RENEWAL } from '../seed/demo.ts';
 
 // The IC&RC Peer Recovery model: 20 hours every two years, six of them in ethics.
 const rule = RenewalSchema.parse({
@@ -103,5 +105,12 @@ describe('the renewal rule as pathway data', () => {
   it('refuses minimums that add up to more than the total, and a category listed twice', () => {
     expect(RenewalSchema.safeParse({ periodMonths: 24, hours: 5, categories: [{ category: 'ethics', label: 'Ethics', minimum: 6 }] }).success).toBe(false);
     expect(RenewalSchema.safeParse({ periodMonths: 24, hours: 20, categories: [{ category: 'ethics', label: 'A' }, { category: 'ethics', label: 'B' }] }).success).toBe(false);
+  });
+});
+
+describe('the demo worker', () => {
+  it('is seeded with the renewal period of their pathway', () => {
+    const pathway = readCurriculum(process.cwd()).pathways.find((p) => p.id === DEMO_WORKER_PATHWAY);
+    expect(pathway?.renewal?.periodMonths).toBe(DEMO_WORKER_RENEWAL.renewal.periodMonths);
   });
 });
