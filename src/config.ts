@@ -26,6 +26,8 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Secret that signs session cookies (32+ characters). Generated into DATA_DIR when unset. */
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters long').optional(),
+  /** The Ed25519 key that signs Open Badges credentials: its 32-byte private seed, base64url. Generated and kept like the auth secret when unset. */
+  CREDENTIAL_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'CREDENTIAL_SIGNING_KEY must be 32 bytes in base64url (43 characters), e.g. from: node -e "console.log(crypto.randomBytes(32).toString(\'base64url\'))"').optional(),
   /** `1` seeds the demo organisation and accounts when the store is empty. */
   SEED_DEMO: z.enum(['0', '1']).default('0'),
   /** Sign-in attempts allowed per client address per minute before a pause is enforced. */
@@ -53,6 +55,7 @@ export type AppConfig = {
   database: { url: string; poolSize: number } | undefined;
   publicUrl: string;
   authSecret: string | undefined;
+  credentialSigningKey: string | undefined;
   seedDemo: boolean;
   signInAttemptsPerMinute: number;
   smtpUrl: string | undefined;
@@ -87,6 +90,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     database: store === 'postgres' && value.DATABASE_URL ? { url: value.DATABASE_URL, poolSize: value.DATABASE_POOL_SIZE } : undefined,
     publicUrl: (value.PUBLIC_URL ?? `http://${hostForUrl}:${value.PORT}`).replace(/\/$/, ''),
     authSecret: value.AUTH_SECRET,
+    credentialSigningKey: value.CREDENTIAL_SIGNING_KEY,
     seedDemo: value.SEED_DEMO === '1',
     signInAttemptsPerMinute: value.SIGN_IN_ATTEMPTS_PER_MINUTE,
     smtpUrl: value.SMTP_URL,

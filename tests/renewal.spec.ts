@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { demo, englishLeftOver, expect, expectAccessible, signIn, test } from './fixtures.ts';
 
 /** The verification code printed on the certificate page open in `page`. */
@@ -63,6 +64,14 @@ test('a peer support worker whose renewal lapsed sees the credential expired, lo
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Credential renewed');
   await expect(page.getByText(/Valid until/)).toBeVisible();
   const renewedCode = await codeOnCertificate(page);
+  // The signed credential verifies offline against the published key, as any standard JOSE verifier would check it.
+  const certificatePath = new URL(page.url()).pathname;
+  const jwt = await (await page.request.get(`${certificatePath}/credential.jwt`)).text();
+  const jwks = (await (await page.request.get('/.well-known/jwks.json')).json()) as JSONWebKeySet;
+  const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(jwks), { algorithms: ['EdDSA'], typ: 'vc+jwt' });
+  expect(protectedHeader.kid).toBe(jwks.keys[0]?.kid);
+  expect(payload).toMatchObject({ type: ['VerifiableCredential', 'OpenBadgeCredential'], id: expect.stringContaining(`/verify/${renewedCode}`), credentialSubject: { name: demo.worker.name } });
+  expect(typeof payload.exp).toBe('number');
   await visitor.goto(`/verify/${renewedCode}`);
   await expect(visitor.getByRole('heading', { level: 2 })).toHaveText('Valid certificate');
   await expect(visitor.getByText(/Valid until/)).toBeVisible();

@@ -69,10 +69,10 @@ export function achievementName(kind: Certificate['kind'], pathway: Pick<Pathway
 }
 
 /**
- * The certificate as an Open Badges 3.0 `OpenBadgeCredential` (JSON). It is
- * not cryptographically signed; its `id` is the public verification address,
- * which anyone can check. The holder is identified by a salted hash of their
- * email address, never by the address itself.
+ * The certificate as an Open Badges 3.0 `OpenBadgeCredential` (JSON). Its
+ * `id` is the public verification address; `signing.ts` signs it as a
+ * VC-JWT. The holder is identified by a salted hash of their email address,
+ * never by the address itself.
  */
 export function openBadgeCredential(
   certificate: Certificate,

@@ -74,7 +74,7 @@ export interface Engine {
   /** Whether any account exists. */
   hasAccounts(): Promise<boolean>;
   /** See `Store.sharedSecret`. */
-  sharedSecret?(): Promise<string>;
+  sharedSecret?(name?: string): Promise<string>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -24,6 +24,7 @@ async function lowdbInstallation(): Promise<{ dataDir: string; userIds: string[]
   const store = await createLowdbStore(dataDir);
   const config = readConfig({ DATA_DIR: dataDir });
   await seedDemo(createAuth({ store, config, secret: authSecret(undefined, dataDir, true) }), store);
+  authSecret(undefined, dataDir, true, 'credential-key');
   const userIds = [...(await store.people(await Promise.all((await store.organisations()).map(async (o) => (await store.membersOf(o.id)).map((m) => m.id))).then((ids) => ids.flat()))).keys()];
   await store.recordAttempt(sampleAttempt({ userId: userIds[0] ?? '' }));
   await store.close();
@@ -48,6 +49,7 @@ describe.skipIf(!testDatabaseUrl)('moving an installation from lowdb to PostgreS
     for (const id of userIds) expect(await personalData(after, id)).toEqual(await personalData(before, id));
     expect(await after.organisations()).toEqual(await before.organisations());
     expect(await after.sharedSecret()).toBe(readFileSync(join(dataDir, 'auth-secret'), 'utf8').trim());
+    expect(await after.sharedSecret('credential-key')).toBe(readFileSync(join(dataDir, 'credential-key'), 'utf8').trim());
     await before.close();
 
     const config = readConfig({ DATABASE_URL: url });

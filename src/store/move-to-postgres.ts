@@ -38,8 +38,11 @@ export async function moveLowdbToPostgres(dataDir: string, url: string, schema?:
     try {
       if (await store.hasAccounts()) throw new Error('The PostgreSQL database already holds PeerPath accounts. Move into an empty database (create a new one), so nothing there is mixed with or overwritten by this installation.');
       await store.importDocument(doc);
-      const secretFile = join(dataDir, 'auth-secret');
-      if (existsSync(secretFile)) await store.adoptSecret(readFileSync(secretFile, 'utf8').trim());
+      // Signed-in people stay signed in, and credentials go on being signed with the same key.
+      for (const name of ['auth-secret', 'credential-key']) {
+        const secretFile = join(dataDir, name);
+        if (existsSync(secretFile)) await store.adoptSecret(readFileSync(secretFile, 'utf8').trim(), name);
+      }
       const [source, target] = [sourceCounts(doc), await store.counts()];
       const report = Object.keys({ ...source, ...target })
         .sort()

@@ -296,15 +296,15 @@ class PostgresEngine implements Engine {
    * whichever instance starts first and kept in the database, so every
    * instance signs and checks cookies alike.
    */
-  async sharedSecret(): Promise<string> {
-    await this.#pool.query(`INSERT INTO install_settings (name, value) VALUES ('auth-secret', $1) ON CONFLICT (name) DO NOTHING`, [randomBytes(32).toString('base64url')]);
-    const { rows } = await this.#pool.query<{ value: string }>(`SELECT value FROM install_settings WHERE name = 'auth-secret'`);
+  async sharedSecret(name = 'auth-secret'): Promise<string> {
+    await this.#pool.query(`INSERT INTO install_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [name, randomBytes(32).toString('base64url')]);
+    const { rows } = await this.#pool.query<{ value: string }>(`SELECT value FROM install_settings WHERE name = $1`, [name]);
     return rows[0]?.value ?? '';
   }
 
   /** Keeps `secret` as the installation's auth secret (when moving here, so signed-in people stay signed in). */
-  async adoptSecret(secret: string): Promise<void> {
-    await this.#pool.query(`INSERT INTO install_settings (name, value) VALUES ('auth-secret', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value`, [secret]);
+  async adoptSecret(secret: string, name = 'auth-secret'): Promise<void> {
+    await this.#pool.query(`INSERT INTO install_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value`, [name, secret]);
   }
 
   /**
@@ -351,8 +351,8 @@ class PostgresEngine implements Engine {
  * `counts`).
  */
 class PostgresStore extends SharedSecretStore<PostgresEngine> {
-  adoptSecret(secret: string): Promise<void> {
-    return this.storage.adoptSecret(secret);
+  adoptSecret(secret: string, name?: string): Promise<void> {
+    return this.storage.adoptSecret(secret, name);
   }
   importDocument(parsed: StoreDocument, batchSize?: number): Promise<void> {
     return this.storage.importDocument(parsed, batchSize);

@@ -390,8 +390,8 @@ export class RecordStore<E extends Engine = Engine> implements Store {
 }
 
 /** A {@link RecordStore} whose engine keeps a shared secret (PostgreSQL), exposing it as `Store.sharedSecret`. */
-export class SharedSecretStore<E extends Engine & { sharedSecret(): Promise<string> }> extends RecordStore<E> {
-  sharedSecret(): Promise<string> {
-    return this.storage.sharedSecret();
+export class SharedSecretStore<E extends Engine & { sharedSecret(name?: string): Promise<string> }> extends RecordStore<E> {
+  sharedSecret(name?: string): Promise<string> {
+    return this.storage.sharedSecret(name);
   }
 }

@@ -414,6 +414,10 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       const first = await store.sharedSecret();
       expect(first.length).toBeGreaterThanOrEqual(32);
       expect(await store.sharedSecret()).toBe(first);
+      // Other installation secrets are kept apart, each made once.
+      const key = await store.sharedSecret('credential-key');
+      expect(key).not.toBe(first);
+      expect(await store.sharedSecret('credential-key')).toBe(key);
     });
 
     describe('auth conditions', () => {

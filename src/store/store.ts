@@ -227,8 +227,10 @@ export interface Store {
    * For engines shared by several processes: the secret that signs session
    * cookies when none is configured, kept where every instance finds it.
    * Embedded engines leave this out (the secret then lives in DATA_DIR).
+   * `name` picks another installation secret kept the same way (default
+   * `auth-secret`; `credential-key` is the credential signing key's seed).
    */
-  sharedSecret?(): Promise<string>;
+  sharedSecret?(name?: string): Promise<string>;
   /** Resolves when the store can be read; rejects with the reason otherwise. */
   ping(): Promise<void>;
   /** Flushes and releases the store (and its data-folder lock). */
