@@ -76,8 +76,22 @@ export const AuditEntrySchema = z.object({
    * `read` and `denied`: a read of a private record, or its refusal. The rest
    * are the operator's and admins' actions on organisations and accounts.
    */
-  action: z.enum(['read', 'denied', 'organisation-created', 'organisation-renamed', 'organisation-deactivated', 'organisation-reactivated', 'admin-invited', 'operator-added', 'reset-link-issued']),
-  recordType: z.enum(['diary', 'wellbeing', 'organisation', 'account']),
+  action: z.enum([
+    'read',
+    'denied',
+    'organisation-created',
+    'organisation-renamed',
+    'organisation-deactivated',
+    'organisation-reactivated',
+    'admin-invited',
+    'operator-added',
+    'reset-link-issued',
+    'sign-off-link-made',
+    'sign-off-link-opened',
+    'sign-off-link-used',
+    'sign-off-link-refused',
+  ]),
+  recordType: z.enum(['diary', 'wellbeing', 'organisation', 'account', 'sign-off-link']),
   /** The id asked for (a record, an organisation or an account); it may not exist. */
   recordId: z.string().max(200),
 });

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 
 /** What a notification is about. The text shown comes from the catalogue; no health text is ever stored here. */
-export const NOTIFICATION_KINDS = ['entry-shared', 'hours-waiting', 'mentee-stalled', 'comment-received', 'hours-verified', 'signed-off', 'renewal-due', 'renewal-overdue'] as const;
+export const NOTIFICATION_KINDS = ['entry-shared', 'hours-waiting', 'mentee-stalled', 'comment-received', 'hours-verified', 'signed-off', 'renewal-due', 'renewal-overdue', 'rated-by-link'] as const;
 
 export const NotificationSchema = z.object({
   id: z.string().min(1),

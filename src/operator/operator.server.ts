@@ -31,7 +31,8 @@ import type { Organisation, Store } from '../store/index.ts';
 /** Who the audit log names for the command-line bootstrap, which has no account behind it. */
 export const COMMAND_LINE_ACTOR = 'command-line';
 
-type OperatorAction = Exclude<AuditEntry['action'], 'read' | 'denied'>;
+/** Actions on organisations and accounts; reads of private records and trainees' sign-off links are not the operator's to see. */
+type OperatorAction = Exclude<AuditEntry['action'], 'read' | 'denied' | `sign-off-link-${string}`>;
 
 async function audit(store: Store, actorId: string, action: OperatorAction, recordType: 'organisation' | 'account', recordId: string, now: Date): Promise<void> {
   await store.audit({ id: randomUUID(), at: now.toISOString(), actorId, action, recordType, recordId });
@@ -180,7 +181,7 @@ export async function operatorOverview(store: Store, auth: Auth, actorId: string
     }),
   );
   organisations.sort((a, b) => a.name.localeCompare(b.name));
-  const entries = (await store.auditLog()).filter((e): e is AuditEntry & { action: OperatorAction } => e.action !== 'read' && e.action !== 'denied').slice(-50).reverse();
+  const entries = (await store.auditLog()).filter((e): e is AuditEntry & { action: OperatorAction } => e.action !== 'read' && e.action !== 'denied' && e.recordType !== 'sign-off-link').slice(-50).reverse();
   const people = await store.people([...new Set(entries.flatMap((e) => [e.actorId, e.recordId]))]);
   const orgName = new Map(all.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => (id === COMMAND_LINE_ACTOR ? t('operator.log.commandLine') : (people.get(id)?.name ?? t('operator.log.someone')));

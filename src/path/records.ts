@@ -56,8 +56,9 @@ export const HoursEntrySchema = z.object({
   /** Where the hours were worked: a service or team name, not a person. */
   site: z.string().trim().min(1).max(120),
   createdAt: isoTime,
-  /** Set by the mentor; a verified entry is locked. */
+  /** Set by the mentor (or `link:<id>` for a placement supervisor through a one-time link, named in `verifiedByName`); a verified entry is locked. */
   verifiedBy: id.optional(),
+  verifiedByName: z.string().max(120).optional(),
   verifiedAt: isoTime.optional(),
 });
 export type HoursEntry = z.infer<typeof HoursEntrySchema>;
@@ -68,9 +69,14 @@ export const CompetencyRatingSchema = z.object({
   userId: id,
   competencyId: id,
   level: z.number().int().min(1).max(4),
-  /** Who rated: the trainee themself or a mentor. A mentor's rating of 3 or 4 signs the competency off. */
+  /**
+   * Who rated: the trainee themself, a mentor, or someone without an account
+   * through a one-time link (`link:<link id>`, named in `raterName`). Only a
+   * mentor's rating of 3 or 4 signs the competency off.
+   */
   ratedBy: id,
-  role: z.enum(['self', 'mentor']),
+  role: z.enum(['self', 'mentor', 'supervisor', 'co-worker']),
+  raterName: z.string().max(120).optional(),
   /** Diary entries and quiz results offered as evidence. */
   evidence: z.array(z.object({ type: z.enum(['diary', 'quiz']), id })).max(20).default([]),
   at: isoTime,

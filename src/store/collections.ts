@@ -40,6 +40,7 @@
 import { z } from 'astro/zod';
 import { CertificateSchema } from '../certificates/records.ts';
 import { CeActivitySchema } from '../renewal/records.ts';
+import { SignOffLinkSchema } from '../signoff/records.ts';
 import { LearningEventSchema } from '../events/event.ts';
 import { RoleGuideSchema, RoleGuideVersionSchema } from '../guides/records.ts';
 import { AuditEntrySchema, DiaryCommentSchema, DiaryEntrySchema, WellbeingCheckInSchema } from '../journal/records.ts';
@@ -82,6 +83,8 @@ const SCHEMAS = {
   certificates: CertificateSchema,
   /** Continuing education logged after qualification. */
   ceActivities: CeActivitySchema,
+  /** One-time links for raters without an account. */
+  signOffLinks: SignOffLinkSchema,
 } as const;
 
 /** A kind of record: a collection of the store document (everything but `version` and the auth tables). */
@@ -343,6 +346,18 @@ export const RECORD_TYPES: { readonly [C in Collection]: RecordType<C> } = {
     byId: true,
     export: (d, u) => by(d.ceActivities, u),
     erase: (d, u) => void (d.ceActivities = d.ceActivities.filter((a) => a.userId !== u)),
+  },
+  signOffLinks: {
+    partition: person('userId'),
+    table: 'sign_off_links',
+    owner: 'userId',
+    scope: 'organisationId',
+    mentions: ['createdBy'],
+    byId: true,
+    lookups: ['tokenHash'],
+    // The secret's hash stays out of a download; what the link was for and whether it was used go in.
+    export: (d, u) => by(d.signOffLinks, u).map(({ tokenHash: _hash, ...link }) => link),
+    erase: (d, u, p) => void (d.signOffLinks = d.signOffLinks.filter((l) => l.userId !== u).map((l) => ({ ...l, createdBy: swapped(l.createdBy, u, p) }))),
   },
 };
 

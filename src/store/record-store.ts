@@ -1,6 +1,7 @@
 import type { LearningEvent } from '../events/event.ts';
 import type { Certificate } from '../certificates/records.ts';
 import type { CeActivity } from '../renewal/records.ts';
+import type { SignOffLink } from '../signoff/records.ts';
 import type { RoleGuide, RoleGuideVersion } from '../guides/records.ts';
 import type { AuditEntry, DiaryComment, DiaryEntry, WellbeingCheckIn } from '../journal/records.ts';
 import type { SupervisionSession } from '../mentoring/records.ts';
@@ -117,7 +118,7 @@ export class RecordStore<E extends Engine = Engine> implements Store {
   }
 
   reopenHours(entryId: string): Promise<HoursEntry | undefined> {
-    return this.#update('hours', entryId, ({ verifiedAt: _at, verifiedBy: _by, ...open }) => open);
+    return this.#update('hours', entryId, ({ verifiedAt: _at, verifiedBy: _by, verifiedByName: _name, ...open }) => open);
   }
 
   async removeUnverifiedHours(entryId: string): Promise<boolean> {
@@ -354,6 +355,37 @@ export class RecordStore<E extends Engine = Engine> implements Store {
   async removeCeActivity(userId: string, activityId: string): Promise<boolean> {
     const [result] = await this.storage.write([change({ kind: 'delete', collection: 'ceActivities', key: { id: activityId }, where: (row) => row.userId === userId })]);
     return (result?.count ?? 0) > 0;
+  }
+
+  // One-time sign-off links
+
+  addSignOffLink(link: SignOffLink): Promise<SignOffLink> {
+    return this.#insert('signOffLinks', link);
+  }
+
+  async signOffLinkByTokenHash(tokenHash: string): Promise<SignOffLink | undefined> {
+    return first(await this.#rows('signOffLinks', { field: 'tokenHash', value: tokenHash }));
+  }
+
+  async signOffLinksOf(userId: string): Promise<SignOffLink[]> {
+    return newestFirst(await this.#rows('signOffLinks', { owner: userId }));
+  }
+
+  async useSignOffLink(linkId: string, at: string, effects: { verify?: { entryIds: readonly string[]; verifiedBy: string; verifiedByName: string }; rating?: CompetencyRating; events: LearningEvent[] }): Promise<boolean> {
+    const used = 'This sign-off link has been used already.';
+    const { verify } = effects;
+    try {
+      await this.#write(
+        change({ kind: 'update', collection: 'signOffLinks', key: { id: linkId }, change: (link) => (link.usedAt ? undefined : { ...link, usedAt: at }), required: used }),
+        ...(verify?.entryIds ?? []).map((id) => change({ kind: 'update', collection: 'hours', key: { id }, change: (entry) => (entry.verifiedAt ? undefined : { ...entry, verifiedBy: verify?.verifiedBy ?? '', verifiedByName: verify?.verifiedByName ?? '', verifiedAt: at }) })),
+        insert('ratings', effects.rating ? [effects.rating] : []),
+        insert('events', effects.events),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).message === used) return false;
+      throw error;
+    }
   }
 
   // A person's data

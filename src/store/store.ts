@@ -6,6 +6,7 @@ import type { RoleGuide, RoleGuideVersion } from '../guides/records.ts';
 import type { Deactivation, Intake, Invitation } from '../orgs/records.ts';
 import type { Certificate } from '../certificates/records.ts';
 import type { CeActivity } from '../renewal/records.ts';
+import type { SignOffLink } from '../signoff/records.ts';
 import type { CheckIn, CompetencyRating, Enrolment, HoursEntry, Mentorship, OrganisationSettings, PhaseMove, Reflection } from '../path/records.ts';
 import type { PathRecords } from '../path/rules.ts';
 import type { QuizAttempt } from '../quiz/attempt.ts';
@@ -209,6 +210,19 @@ export interface Store {
   ceActivitiesOf(userId: string): Promise<CeActivity[]>;
   /** Removes one of a person's continuing education activities; resolves to whether there was one. */
   removeCeActivity(userId: string, activityId: string): Promise<boolean>;
+
+  /** Adds a one-time sign-off link. */
+  addSignOffLink(link: SignOffLink): Promise<SignOffLink>;
+  /** A sign-off link by the hash of its secret. */
+  signOffLinkByTokenHash(tokenHash: string): Promise<SignOffLink | undefined>;
+  /** The sign-off links made for a person, newest first. */
+  signOffLinksOf(userId: string): Promise<SignOffLink[]>;
+  /**
+   * Uses a sign-off link, in one durable write with what it does: verifies
+   * hours entries (those still unverified) and/or adds a rating, with their
+   * events. Resolves to false, changing nothing, when the link was used already.
+   */
+  useSignOffLink(linkId: string, at: string, effects: { verify?: { entryIds: readonly string[]; verifiedBy: string; verifiedByName: string }; rating?: CompetencyRating; events: LearningEvent[] }): Promise<boolean>;
 
   /** Everything stored about or by a person, as plain data, for "download my data". */
   exportPersonalData(userId: string): Promise<PersonalDataExport>;

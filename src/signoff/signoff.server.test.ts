@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readCurriculum } from '../curriculum/read.ts';
+import { catalogueOf, enrolPerson, logHours, pathFor } from '../path/path.server.ts';
+import type { Store } from '../store/index.ts';
+import { openTestStore } from '../store/test-store.ts';
+import { createSignOffLink, openSignOffLink, signOffLinksFor, useSignOffLink } from './signoff.server.ts';
+
+const catalogue = catalogueOf(readCurriculum(process.cwd()));
+const now = new Date('2026-11-20T10:00:00.000Z');
+const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
+const rater = { raterName: 'Wing Chan', raterEmail: 'Wing.Chan@example.org', raterRole: 'supervisor' };
+
+let store: Store;
+let entries: string[];
+beforeEach(async () => {
+  store = await openTestStore();
+  await store.authTables.insert('organization', { id: 'org', name: 'Harbour', slug: 'harbour' });
+  for (const [id, role] of [['admin', 'admin'], ['mentor', 'mentor'], ['tia', 'trainee'], ['ben', 'trainee']] as const) {
+    await store.authTables.insert('user', { id, name: `Person ${id}`, email: `${id}@example.org` });
+    await store.authTables.insert('member', { id: `m-${id}`, organizationId: 'org', userId: id, role });
+  }
+  await store.pairMentor({ id: 'pair', organisationId: 'org', mentorId: 'mentor', menteeId: 'tia', startedAt: now.toISOString() });
+  for (const userId of ['tia', 'ben']) await enrolPerson(store, catalogue, 'admin', { userId, organisationId: 'org', pathwayId: 'icrc-peer-recovery', startedOn: '2026-09-01' }, now);
+  entries = [];
+  for (const date of ['2026-11-10', '2026-11-11', '2026-11-12']) {
+    const logged = await logHours(store, catalogue, 'tia', { date, hours: '4', category: 'one-to-one', site: 'Kowloon drop-in' }, now);
+    if (logged.ok) entries.push(logged.value.id);
+  }
+});
+afterEach(() => store.close());
+
+const tokenOf = (outcome: Awaited<ReturnType<typeof createSignOffLink>>) => (outcome.ok ? outcome.value.token : '');
+
+describe('sign-off links', () => {
+  it('are made by the trainee or their mentor only, for unverified entries or a pathway competency, with errors per field', async () => {
+    expect(await createSignOffLink(store, catalogue, 'ben', 'tia', { ...rater, kind: 'hours', entryIds: [entries[0]] }, now)).toMatchObject({ ok: false, status: 404 });
+    expect(await createSignOffLink(store, catalogue, 'mentor', 'tia', { ...rater, kind: 'hours', entryIds: [entries[0]] }, now)).toMatchObject({ ok: true });
+    const bad = await createSignOffLink(store, catalogue, 'tia', 'tia', { raterName: '', raterEmail: 'not-an-address', raterRole: 'boss', kind: 'hours', entryIds: [], days: '90' }, now);
+    expect(bad).toMatchObject({ ok: false, status: 400, fields: { raterName: expect.any(String), raterEmail: expect.any(String), raterRole: expect.any(String), days: expect.any(String) } });
+    expect(await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'hours', entryIds: ['someone-elses'] }, now)).toMatchObject({ ok: false, fields: { entryIds: expect.any(String) } });
+    expect(await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'competency', competencyId: 'juggling' }, now)).toMatchObject({ ok: false, fields: { competencyId: expect.any(String) } });
+    const links = await signOffLinksFor(store, 'tia', 'tia', now);
+    expect(links.ok && links.value.map((l) => [l.createdBy, l.status])).toEqual([['mentor', 'waiting']]);
+  });
+
+  it('keep only a hash of a high-entropy secret, and show a rater only the entries they were made for', async () => {
+    const made = await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'hours', entryIds: [entries[0], entries[2]] }, now);
+    const token = tokenOf(made);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(await store.signOffLinksOf('tia'))).not.toContain(token);
+    const opened = await openSignOffLink(store, token, now);
+    expect(opened.ok && opened.value.entries.map((e) => e.id).sort()).toEqual([entries[0], entries[2]].sort());
+    expect(opened.ok && opened.value.link.raterEmail).toBe('wing.chan@example.org');
+    expect(await openSignOffLink(store, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, now)).toMatchObject({ ok: false, status: 404 });
+    expect(await openSignOffLink(store, 'short', now)).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('verify the hours once: a second use, or a use after expiry, is refused and changes nothing; every step is audited', async () => {
+    const token = tokenOf(await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'hours', entryIds: [entries[0], entries[1]], days: '7' }, now));
+    expect(await useSignOffLink(store, token, {}, later(1))).toMatchObject({ ok: true });
+    const hours = (await store.progressFor('tia')).hours;
+    expect(hours.filter((h) => h.verifiedAt).map((h) => [h.id, h.verifiedByName])).toEqual([
+      [entries[0], 'Wing Chan'],
+      [entries[1], 'Wing Chan'],
+    ]);
+    expect(hours.find((h) => h.id === entries[2])?.verifiedAt).toBeUndefined();
+    expect(await useSignOffLink(store, token, {}, later(2))).toMatchObject({ ok: false, status: 410 });
+    const expiring = tokenOf(await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'hours', entryIds: [entries[2]], days: '7' }, now));
+    expect(await useSignOffLink(store, expiring, {}, later(7))).toMatchObject({ ok: false, status: 410 });
+    expect((await store.progressFor('tia')).hours.find((h) => h.id === entries[2])?.verifiedAt).toBeUndefined();
+    expect((await store.auditLog()).filter((a) => a.recordType === 'sign-off-link').map((a) => a.action)).toEqual(['sign-off-link-made', 'sign-off-link-made', 'sign-off-link-used', 'sign-off-link-refused', 'sign-off-link-refused']);
+    expect((await store.eventsFor('tia')).filter((e) => e.verb === 'verified-hours').map((e) => e.actorId)).toEqual([expect.stringMatching(/^link:/), expect.stringMatching(/^link:/)]);
+  });
+
+  it('add a rating beside the others, which never signs the competency off', async () => {
+    const token = tokenOf(await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, raterRole: 'co-worker', kind: 'competency', competencyId: 'mutuality' }, now));
+    expect(await useSignOffLink(store, token, { level: '9' }, now)).toMatchObject({ ok: false, status: 400, fields: { level: expect.any(String) } });
+    expect(await useSignOffLink(store, token, { level: '4' }, now)).toMatchObject({ ok: true });
+    const ratings = (await store.progressFor('tia')).ratings;
+    expect(ratings.map((r) => [r.role, r.level, r.raterName])).toEqual([['co-worker', 4, 'Wing Chan']]);
+    const state = await pathFor(store, catalogue, 'tia', now);
+    expect(state?.phases.find((p) => p.phase === 'placement')?.requirements.find((r) => r.id === 'mutuality')).toMatchObject({ met: false });
+  });
+});
