@@ -284,6 +284,7 @@ export const en = {
     daysHint: 'From 1 to {max} days.',
     submit: 'Make the link',
     made: 'Here is the link for {name}. Send it to them yourself (for example by e-mail to {email}); it is shown only now. It works once, until {date}.',
+    emailed: 'We e-mailed the link to {name} at {email}. It is also here, shown only now, if you would rather pass it on yourself. It works once, until {date}.',
     linkLabel: 'One-time link',
     listTitle: 'Links made',
     listCaption: 'One-time links, newest first',
@@ -1065,6 +1066,8 @@ export const en = {
   mail: {
     noticeSubject: 'PeerPath: something new for you',
     noticeText: 'There is something new for you in PeerPath.\n\nOpen it here: {link}\n\nYou get this e-mail because your organisation turned on e-mail notices.',
+    signOffSubject: '{name} asks you to confirm part of their placement record',
+    signOffText: '{name} asked you to confirm part of their peer support placement record in PeerPath: some hours they worked with you, or how they work in one area.\n\nOpen this link to see exactly what, and answer: {link}\n\nYou do not need an account. The link works once, until {date}. If you were not expecting this, you can ignore this e-mail.',
     inviteSubject: 'You are invited to join {organisation} on PeerPath',
     inviteText: 'You have been invited to join {organisation} on PeerPath, a place for peer support training and practice.\n\nOpen this link to accept: {link}\n\nThe link works once and expires. If you were not expecting this, you can ignore this e-mail.',
     resetSubject: 'PeerPath: choose a new password',

@@ -286,6 +286,7 @@ export const zhHK = {
     daysHint: '1至{max}日。',
     submit: '製作連結',
     made: '這是給{name}的連結。請你自己把它交給對方（例如電郵至{email}）；連結只會在現在顯示一次。它只可使用一次，有效期至{date}。',
+    emailed: '我們已把連結電郵給{name}（{email}）。如你想自己轉交，連結也在這裏，只會在現在顯示一次。它只可使用一次，有效期至{date}。',
     linkLabel: '一次性連結',
     listTitle: '已製作的連結',
     listCaption: '一次性連結，最新的排在最前',
@@ -1067,6 +1068,8 @@ export const zhHK = {
   mail: {
     noticeSubject: 'PeerPath：有新消息給你',
     noticeText: 'PeerPath 有新消息給你。\n\n請在這裏打開：{link}\n\n你收到這封電郵，是因為你的機構開啟了電郵通知。',
+    signOffSubject: '{name}請你確認他們部分的實習記錄',
+    signOffText: '{name}請你在 PeerPath 確認他們部分的朋輩支援實習記錄：可能是與你一起工作的時數，或是他們在某一方面的工作表現。\n\n請打開這條連結查看具體內容並回覆：{link}\n\n你不需要帳戶。連結只可使用一次，有效期至{date}。如果你沒有預期收到這封電郵，可以不用理會。',
     inviteSubject: '邀請你在 PeerPath 加入{organisation}',
     inviteText: '你獲邀在 PeerPath 加入{organisation}。PeerPath 是朋輩支援培訓和實務的平台。\n\n請打開這條連結接受邀請：{link}\n\n連結只可使用一次，並會過期。如果你沒有預期收到這封電郵，可以不用理會。',
     resetSubject: 'PeerPath：設定新密碼',

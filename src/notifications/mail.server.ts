@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import type { InviteMailer, Mailer } from './notify.server.ts';
 import type { ResetMailer } from '../auth/reset-links.ts';
-import { href, t } from '../i18n/index.ts';
+import { formatDate, href, t } from '../i18n/index.ts';
+import type { SignOffMailer } from '../signoff/signoff.server.ts';
 
 /**
  * An SMTP mailer for notification notices. The message says only that
@@ -41,6 +42,19 @@ export function smtpResetMailer(smtpUrl: string, from: string, minutes: number):
       to,
       subject: t('mail.resetSubject'),
       text: t('mail.resetText', { link, minutes }),
+    });
+  };
+}
+
+/** An SMTP mailer for one-time sign-off links: who asked and until when, never what the records say. */
+export function smtpSignOffMailer(smtpUrl: string, from: string): SignOffMailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return async (to, link, name, until) => {
+    await transport.sendMail({
+      from,
+      to,
+      subject: t('mail.signOffSubject', { name }),
+      text: t('mail.signOffText', { name, link, date: formatDate(until) }),
     });
   };
 }

@@ -2,7 +2,8 @@ import { RESET_LINK_MINUTES, useResetMailer } from '../auth/reset-links.ts';
 import { readConfig } from '../config.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { openServices, type Services } from './services.ts';
-import { smtpInviteMailer, smtpMailer, smtpResetMailer } from '../notifications/mail.server.ts';
+import { smtpInviteMailer, smtpMailer, smtpResetMailer, smtpSignOffMailer } from '../notifications/mail.server.ts';
+import { useSignOffMailer } from '../signoff/signoff.server.ts';
 import { useInviteMailer, useMailer } from '../notifications/notify.server.ts';
 import { loadSearchIndex } from '../search/search.server.ts';
 import { pathCatalogue } from '../curriculum/collections.ts';
@@ -39,6 +40,7 @@ async function start(): Promise<Runtime> {
   }
   useMailer(config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom, config.publicUrl) : undefined);
   useInviteMailer(config.smtpUrl ? smtpInviteMailer(config.smtpUrl, config.mailFrom) : undefined);
+  useSignOffMailer(config.smtpUrl ? smtpSignOffMailer(config.smtpUrl, config.mailFrom) : undefined, config.publicUrl);
   useResetMailer(config.smtpUrl ? smtpResetMailer(config.smtpUrl, config.mailFrom, RESET_LINK_MINUTES) : undefined, config.publicUrl);
   await loadSearchIndex(store);
   scheduleRenewalReminders(store);

@@ -3,7 +3,7 @@ import { readCurriculum } from '../curriculum/read.ts';
 import { catalogueOf, enrolPerson, logHours, pathFor } from '../path/path.server.ts';
 import type { Store } from '../store/index.ts';
 import { openTestStore } from '../store/test-store.ts';
-import { createSignOffLink, openSignOffLink, signOffLinksFor, useSignOffLink } from './signoff.server.ts';
+import { createSignOffLink, openSignOffLink, signOffLinksFor, useSignOffLink, useSignOffMailer } from './signoff.server.ts';
 
 const catalogue = catalogueOf(readCurriculum(process.cwd()));
 const now = new Date('2026-11-20T10:00:00.000Z');
@@ -80,5 +80,21 @@ describe('sign-off links', () => {
     expect(ratings.map((r) => [r.role, r.level, r.raterName])).toEqual([['co-worker', 4, 'Wing Chan']]);
     const state = await pathFor(store, catalogue, 'tia', now);
     expect(state?.phases.find((p) => p.phase === 'placement')?.requirements.find((r) => r.id === 'mutuality')).toMatchObject({ met: false });
+  });
+});
+
+describe('e-mailing a link', () => {
+  afterEach(() => useSignOffMailer(undefined, 'http://localhost:4321'));
+
+  it('sends it to the rater when e-mail is set up, and still makes it when sending fails', async () => {
+    const sent: [string, string, string][] = [];
+    useSignOffMailer(async (to, link, name) => void sent.push([to, link, name]), 'https://peerpath.example');
+    const made = await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'hours', entryIds: [entries[0]] }, now);
+    expect(made).toMatchObject({ ok: true, value: { emailed: true } });
+    expect(sent).toEqual([['wing.chan@example.org', `https://peerpath.example/sign-off/${tokenOf(made)}`, 'Person tia']]);
+    useSignOffMailer(async () => Promise.reject(new Error('SMTP down')), 'https://peerpath.example');
+    const failed = await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'hours', entryIds: [entries[1]] }, now);
+    expect(failed).toMatchObject({ ok: true, value: { emailed: false } });
+    expect(await openSignOffLink(store, tokenOf(failed), now)).toMatchObject({ ok: true });
   });
 });

@@ -11,6 +11,18 @@ import type { CompetencyRating, HoursEntry } from '../path/records.ts';
 import type { Store } from '../store/index.ts';
 import { SignOffLinkSchema, type SignOffLink } from './records.ts';
 
+/** Sends a one-time link to the rater it was made for (set once at start when SMTP is configured). */
+export type SignOffMailer = (to: string, link: string, trainee: string, until: string) => Promise<void>;
+
+let signOffMailer: SignOffMailer | undefined;
+let publicUrl = 'http://localhost:4321';
+
+/** Turns on e-mailed sign-off links; `url` is the address people use to reach the site. */
+export function useSignOffMailer(send: SignOffMailer | undefined, url: string): void {
+  signOffMailer = send;
+  publicUrl = url;
+}
+
 /** How long a link works when its maker does not say, and at most. */
 export const LINK_DAYS = { default: 14, max: 30 } as const;
 
@@ -37,7 +49,7 @@ export const SignOffInputSchema = SignOffLinkSchema.pick({ raterName: true, rate
  * rate one of their pathway's placement competencies. The secret (256 random
  * bits) is returned once, to be passed on; only its hash is kept.
  */
-export async function createSignOffLink(store: Store, catalogue: Catalogue, actorId: string, subjectId: string, raw: unknown, now = new Date()): Promise<Outcome<{ link: SignOffLink; token: string }>> {
+export async function createSignOffLink(store: Store, catalogue: Catalogue, actorId: string, subjectId: string, raw: unknown, now = new Date()): Promise<Outcome<{ link: SignOffLink; token: string; emailed: boolean }>> {
   if (actorId !== subjectId && !(await isMentorOf(store, actorId, subjectId))) return notFound();
   const state = await pathFor(store, catalogue, subjectId, now);
   if (!state) return refuse(409, t('path.errors.notEnrolled'));
@@ -66,8 +78,24 @@ export async function createSignOffLink(store: Store, catalogue: Catalogue, acto
   };
   await store.addSignOffLink(link);
   await audit(store, actorId, 'sign-off-link-made', link.id, now);
-  return { ok: true, value: { link, token } };
+  return { ok: true, value: { link, token, emailed: await emailLink(store, link, token) } };
 }
+
+/** E-mails a new link to its rater when e-mail is set up; resolves to whether it went. A failure leaves the link to be passed on by hand. */
+async function emailLink(store: Store, link: SignOffLink, token: string): Promise<boolean> {
+  if (!signOffMailer) return false;
+  const name = (await store.people([link.userId])).get(link.userId)?.name ?? '';
+  try {
+    await signOffMailer(link.raterEmail, signOffUrl(publicUrl, token), name, link.expiresAt);
+    return true;
+  } catch {
+    console.warn('PeerPath: a sign-off link could not be e-mailed; it is shown on the page to pass on.');
+    return false;
+  }
+}
+
+/** The page where a sign-off link is used. */
+export const signOffUrl = (base: string, token: string): string => `${base}/sign-off/${token}`;
 
 /** What a link shows its rater: whose records, and only the ones it was issued for. */
 export type SignOffView = { link: SignOffLink; name: string; entries: HoursEntry[]; competencyId: string | undefined };
