@@ -23,6 +23,7 @@ test('a peer support worker whose renewal lapsed sees the credential expired, lo
   const summary = page.getByRole('region', { name: 'Continuing education' });
   await expect(summary).toContainText('0 of 20 hours this period');
   await expect(summary).toContainText('Your last renewal period ended on');
+  await expect(summary).toContainText('20 more hours to go. Still needed in Ethics: 6 hours.');
 
   // The credential (the placement certificate) has expired, and says so to anyone who checks it.
   await page.goto('/certificates');

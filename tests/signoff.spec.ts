@@ -80,6 +80,16 @@ test('a co-worker rates a competency through a link, shown beside the trainee’
   await expect(ratings.getByRole('row', { name: /Kit Lau/ })).toContainText('Co-worker');
   await expectAccessible(page);
 
+  // The mentor sees it beside the others on the mentee page, and signs off as before.
+  const mentorContext = await browser.newContext();
+  const mentor = await mentorContext.newPage();
+  await signIn(mentor, demo.mentor, '/mentor');
+  await mentor.getByRole('link', { name: demo.trainee.name }).click();
+  const side = mentor.getByRole('table', { name: 'Competency ratings, latest per person' });
+  await expect(side.getByRole('row', { name: new RegExp(`${competency}.*Kit Lau`) })).toContainText('Co-worker');
+  await expectAccessible(mentor);
+  await mentorContext.close();
+
   await page.goto('/zh-HK/sign-off');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('由沒有帳戶的督導簽核');
   expect(await englishLeftOver(page)).toEqual([]);

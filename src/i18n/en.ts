@@ -222,6 +222,7 @@ export const en = {
     progressLabel: 'Continuing education hours this period',
     hoursOf: '{hours} of {required} hours',
     remaining: '{hours} more hours to go.',
+    remainingIn: 'Still needed in {category}: {hours} hours.',
     met: 'You have all the hours this period needs. Well done.',
     dueSoon: 'Renewal is due in {days} days.',
     overdue: 'Your last renewal period ended on {due} with {hours} of {required} hours. Logging this period’s hours brings you back up to date.',
@@ -768,6 +769,8 @@ export const en = {
     },
   },
   mentor: {
+    ratingsTitle: 'Competency ratings, latest per person',
+    competency: 'Competency',
     title: 'My mentees',
     intro: 'The people you mentor. You see only your own mentees.',
     rosterCaption: 'Your mentees',

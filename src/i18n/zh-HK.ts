@@ -224,6 +224,7 @@ export const zhHK = {
     progressLabel: '今期持續進修時數',
     hoursOf: '{hours}／{required}小時',
     remaining: '尚欠{hours}小時。',
+    remainingIn: '{category}尚欠{hours}小時。',
     met: '今期所需的時數你已全部完成，做得好。',
     dueSoon: '距離續證限期還有{days}日。',
     overdue: '你上一期續證期在{due}結束，當時完成了{hours}／{required}小時。記錄今期的時數，便可以重回正軌。',
@@ -770,6 +771,8 @@ export const zhHK = {
     },
   },
   mentor: {
+    ratingsTitle: '能力評估，每人最近一次',
+    competency: '能力',
     title: '我的學員',
     intro: '由你擔任導師的人。你只會看到你自己的學員。',
     rosterCaption: '你的學員',
