@@ -11,7 +11,7 @@ import { fieldErrors, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { SupervisionSession } from './records.ts';
 import { rosterRow, type RosterRow } from './roster.ts';
-import { renewalOf } from '../renewal/renewal.server.ts';
+import { renewalForState } from '../renewal/renewal.server.ts';
 
 
 /**
@@ -31,8 +31,7 @@ export async function rosterFor(store: Store, catalogue: Catalogue, mentorId: st
       const thresholds = await (thresholdsByOrganisation.get(m.organisationId) ?? thresholdsOf(store, m.organisationId));
       const state = pathFromRecords(catalogue, records, now);
       const name = people.get(m.menteeId)?.name ?? '';
-      // Continuing education is read only for mentees whose credential it keeps up.
-      const renewal = state?.pathway.renewal && state.employment ? renewalOf(state, await store.ceActivitiesOf(m.menteeId), now)?.progress.status : undefined;
+      const renewal = (await renewalForState(store, m.menteeId, state, now))?.progress.status;
       const row = rosterRow({ menteeId: m.menteeId, name, state, records, events: events.get(m.menteeId) ?? [], thresholds, now, renewal });
       if (row.flags.includes('stalled'))
         await notify(store, { userId: mentorId, kind: 'mentee-stalled', about: name, aboutId: m.menteeId, link: `/mentor/${m.menteeId}`, key: `stalled:${m.menteeId}:${row.lastActivity ?? 'never'}` }, now);

@@ -5,7 +5,7 @@ import type { RenewalRule } from '../curriculum/schema.ts';
 import { t } from '../i18n/index.ts';
 import { notify } from '../notifications/notify.server.ts';
 import { fieldErrors, notFound, refuse, type Outcome } from '../outcome.ts';
-import { pathFor, type Catalogue } from '../path/path.server.ts';
+import { pathFor, pathFromRecords, type Catalogue } from '../path/path.server.ts';
 import type { PathState } from '../path/rules.ts';
 import type { Store } from '../store/index.ts';
 import { CeActivitySchema, type CeActivity } from './records.ts';
@@ -28,6 +28,15 @@ export function renewalOf(state: PathState | undefined, activities: readonly CeA
   const rule = state?.pathway.renewal;
   if (!state || !rule || !state.employment) return undefined;
   return { state, rule, progress: renewalProgress(rule, state.employment.startedOn, activities, today(now)) };
+}
+
+/**
+ * The renewal of a person whose path state is already computed: their
+ * continuing education is read only when their pathway renews a credential
+ * and they are in employment.
+ */
+export async function renewalForState(store: Store, userId: string, state: PathState | undefined, now = new Date()): Promise<Omit<Renewal, 'activities'> | undefined> {
+  return state?.pathway.renewal && state.employment ? renewalOf(state, await store.ceActivitiesOf(userId), now) : undefined;
 }
 
 /** A person's renewal, read from the store (see {@link renewalOf}). */
@@ -98,10 +107,13 @@ export async function sendRenewalReminders(store: Store, catalogue: Catalogue, n
   let sent = 0;
   for (const organisation of await store.organisations()) {
     if (organisation.deactivatedAt) continue;
-    const people = (await store.membersOf(organisation.id)).map((m) => m.id);
-    for (const userId of new Set(people)) {
-      const renewal = await renewalFor(store, catalogue, userId, now);
-      if (renewal && renewal.state.enrolment.organisationId === organisation.id && (await remindOfRenewal(store, userId, renewal, now))) sent++;
+    // One read of everyone's progress per organisation; continuing education only for those who renew.
+    const progress = await store.progressForMany([...new Set((await store.membersOf(organisation.id)).map((m) => m.id))]);
+    for (const [userId, records] of progress) {
+      const state = pathFromRecords(catalogue, records, now);
+      if (state?.enrolment.organisationId !== organisation.id) continue;
+      const renewal = await renewalForState(store, userId, state, now);
+      if (renewal && (await remindOfRenewal(store, userId, renewal, now))) sent++;
     }
   }
   return sent;

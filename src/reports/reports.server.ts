@@ -6,7 +6,7 @@ import { currentEnrolment } from '../path/rules.ts';
 import type { Intake } from '../orgs/records.ts';
 import type { Store } from '../store/index.ts';
 import { cohortReport, type CohortReport } from './cohort.ts';
-import { renewalOf } from '../renewal/renewal.server.ts';
+import { renewalForState } from '../renewal/renewal.server.ts';
 
 /** The report of one intake, for an admin of its organisation only. */
 export async function intakeReport(store: Store, catalogue: Catalogue, modules: readonly Module[], actorId: string, intakeId: string, now = new Date()): Promise<Outcome<{ intake: Intake; report: CohortReport }>> {
@@ -21,9 +21,7 @@ export async function intakeReport(store: Store, catalogue: Catalogue, modules: 
       .filter(([, records]) => currentEnrolment(records.enrolments)?.intakeId === intake.id)
       .map(async ([userId, records]) => {
         const state = pathFromRecords(catalogue, records, now);
-        // Continuing education is read only for people whose credential it keeps up.
-        const renewal = state?.pathway.renewal && state.employment ? renewalOf(state, await store.ceActivitiesOf(userId), now)?.progress.status : undefined;
-        return { userId, records, state, renewal };
+        return { userId, records, state, renewal: (await renewalForState(store, userId, state, now))?.progress.status };
       }),
   );
   return { ok: true, value: { intake, report: cohortReport(members, modules, now) } };

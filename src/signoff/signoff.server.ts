@@ -113,8 +113,9 @@ export async function openSignOffLink(store: Store, token: string, now = new Dat
     return { ok: false, status: 410, message: link.usedAt ? t('signOff.used') : t('signOff.expired') };
   }
   const [people, records] = await Promise.all([store.people([link.userId]), store.progressFor(link.userId)]);
-  const entries = link.scope.kind === 'hours' ? records.hours.filter((h) => (link.scope.kind === 'hours' ? link.scope.entryIds.includes(h.id) : false)) : [];
-  return { ok: true, value: { link, name: people.get(link.userId)?.name ?? '', entries, competencyId: link.scope.kind === 'competency' ? link.scope.competencyId : undefined } };
+  const { scope } = link;
+  const entries = scope.kind === 'hours' ? records.hours.filter((h) => scope.entryIds.includes(h.id)) : [];
+  return { ok: true, value: { link, name: people.get(link.userId)?.name ?? '', entries, competencyId: scope.kind === 'competency' ? scope.competencyId : undefined } };
 }
 
 export const RatingInputSchema = z.object({ level: z.coerce.number().int().min(1).max(4) });
