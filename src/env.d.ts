@@ -8,5 +8,7 @@ declare namespace App {
     memberships: import('./store/store.ts').Membership[];
     /** Unread notifications of the signed-in person. */
     unreadNotifications: number;
+    /** A form of this page that was refused, to show again (see src/server/form-actions.ts). */
+    form?: import('./server/form-actions.ts').FormFailure;
   }
 }

@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getRuntime } from './server/runtime.ts';
 import { json } from './server/http.ts';
+import { answerForm } from './server/form-actions.ts';
 import { t, withLocale } from './i18n/index.ts';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, fromAcceptLanguage, isLocale, isLocalisedPage, localisePath, setsLocaleCookie, splitLocale, type Locale } from './i18n/locales.ts';
 
@@ -64,12 +65,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   context.locals.runtime = runtime;
 
+  // Astro checks the origin of form posts after this middleware; JSON endpoints and the forms answered here are checked now.
   const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
-  if (unsafe && url.pathname.startsWith('/api/')) {
-    const origin = request.headers.get('origin');
-    if (origin !== url.origin && origin !== runtime.config.publicUrl)
-      return json(403, { error: t('api.crossSite') });
-  }
+  const origin = request.headers.get('origin');
+  const crossSite = unsafe && origin !== url.origin && origin !== runtime.config.publicUrl;
+  if (crossSite && url.pathname.startsWith('/api/')) return json(403, { error: t('api.crossSite') });
+  if (crossSite && url.searchParams.has('_action')) return new Response(t('api.crossSite'), { status: 403 });
 
   const found = await runtime.auth.api.getSession({ headers: request.headers });
   // Sessions of deactivated accounts were ended; this also covers any in flight.
@@ -88,7 +89,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // Endpoints have one address for every language; they answer in the language of the page that called them, else the one the person chose.
   const locale: Locale = prefixed ? addressed.locale : page ? DEFAULT_LOCALE : (callerLocale(request, url) ?? chosen ?? DEFAULT_LOCALE);
 
-  const answered = await withLocale(locale, () => (prefixed && page ? next(addressed.path + url.search) : next()));
+  const answered = await withLocale(locale, async () => (await answerForm(context)) ?? (prefixed && page ? next(addressed.path + url.search) : next()));
   const response = keepLocaleInRedirect(answered, locale);
   if (!prefixed && page) response.headers.append('Vary', 'Cookie, Accept-Language');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);

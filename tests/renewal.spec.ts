@@ -84,6 +84,16 @@ test('a peer support worker whose renewal lapsed sees the credential expired, lo
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('持續進修');
   expect(await englishLeftOver(page)).toEqual([]);
   await expectAccessible(page);
+  // A refused form is answered in Chinese, on the Chinese page, with its status; what was typed stays.
+  await page.locator('#title').fill('朋輩支援倫理工作坊');
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST');
+  await page.locator('form[action*="renewal.log"] button[type="submit"]').click();
+  expect((await refused).status()).toBe(400);
+  await expect(page).toHaveURL(/\/zh-HK\/renewal\?_action=renewal\.log$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-HK');
+  await expect(page.locator('#title')).toHaveValue('朋輩支援倫理工作坊');
+  await expect(page.locator('#hours')).toHaveAttribute('aria-invalid', 'true');
+  expect(await englishLeftOver(page)).toEqual([]);
 });
 
 test('continuing education is not offered to a trainee who has not qualified yet', async ({ page }) => {

@@ -28,6 +28,10 @@ export const en = {
     signOut: 'Sign out',
     signedInAs: 'Signed in as {name}',
   },
+  forms: {
+    signInFirst: 'Please sign in first, then send the form again.',
+    unreadable: 'We could not read that form. Please reload the page and try again.',
+  },
   home: {
     title: 'Welcome to PeerPath',
     intro: 'PeerPath walks with you from training, through a supervised work placement, into employment as a peer support worker. Your own experience of recovery is the heart of this work; the modules help you use it with care.',

@@ -30,6 +30,10 @@ export const zhHK = {
     signOut: '登出',
     signedInAs: '已以{name}的身分登入',
   },
+  forms: {
+    signInFirst: '請先登入，然後再提交表格。',
+    unreadable: '我們未能讀取這份表格。請重新載入頁面，然後再試一次。',
+  },
   home: {
     title: '歡迎使用 PeerPath',
     intro: 'PeerPath 陪你由培訓開始，經過有督導的工作實習，走到以朋輩支援工作員身分就業。你自己的復元經歷是這份工作的核心；這些單元幫助你謹慎而用心地運用這份經歷。',

@@ -1,0 +1,84 @@
+import { ActionError, defineAction, getActionContext } from 'astro:actions';
+import type { APIContext, AstroGlobal } from 'astro';
+import { pathCatalogue } from '../curriculum/collections.ts';
+import { t } from '../i18n/index.ts';
+import { formFields, isLocalAddress, valuesToShowAgain, type Form, type FormInput } from '../ui/form.ts';
+
+/** A form refused by its feature, as Astro Actions carries it: the status and message, a message per field, and what was typed. */
+class FormRefused extends ActionError {
+  fields: Record<string, string>;
+  values: Record<string, string>;
+  constructor(status: number, message: string, fields: Record<string, string>, values: Record<string, string>) {
+    super({ code: ActionError.statusToCode(status), message });
+    this.fields = fields;
+    this.values = values;
+  }
+}
+
+/**
+ * An Astro Action for a form (`accept: 'form'`): the fields its input schema
+ * names are read from the post, the feature's handler runs, and it answers
+ * with the address to go to next or a refusal with its status.
+ */
+export function formAction(form: Form) {
+  return defineAction({
+    accept: 'form',
+    input: formFields(form.input),
+    handler: async (input, context) => {
+      const outcome = await form.run(input as FormInput<typeof form.input>, { locals: context.locals, url: context.url, catalogue: pathCatalogue }).catch((fault: unknown) => {
+        console.error(fault);
+        throw fault;
+      });
+      if (outcome.ok) return outcome.value;
+      throw new FormRefused(outcome.status, outcome.message, outcome.fields ?? {}, valuesToShowAgain(input));
+    },
+  });
+}
+
+/** A refused form, kept for the page that shows it again. */
+export type FormFailure = { action: string; status: number; message: string; fields: Record<string, string>; values: Record<string, string> };
+
+/**
+ * Answers a form posted to a page (`<form method="post" action={actions.x.y}>`,
+ * which works without JavaScript): the action runs here, and on success the
+ * browser is sent on with 303 (Post/Redirect/Get), so reloading never posts
+ * twice. A refusal is left in `locals.form` for the page, which renders it
+ * with its status, the messages and what the person typed.
+ * Undefined when the request is not a form post of an action.
+ */
+export async function answerForm(context: APIContext): Promise<Response | undefined> {
+  const { action, setActionResult, serializeActionResult } = getActionContext(context);
+  if (action?.calledFrom !== 'form') return undefined;
+  const result = await action.handler();
+  if (!result.error) {
+    const next = isLocalAddress(result.data) ? result.data : context.url.pathname;
+    return context.redirect(next, 303);
+  }
+  const error = result.error;
+  // A fault (not a refusal) is the site's 500 page, as on any other request; the handler logged it.
+  if (error.status >= 500) throw new Error(`The form action ${action.name} failed.`);
+  // Otherwise a refusal by the feature, or a post the action could not read (unknown action, wrong fields).
+  const refused = error instanceof FormRefused;
+  context.locals.form = {
+    action: action.name,
+    status: error.status,
+    message: refused ? error.message : t('forms.unreadable'),
+    fields: refused ? error.fields : {},
+    values: refused ? error.values : {},
+  };
+  setActionResult(action.name, serializeActionResult(result));
+  return undefined;
+}
+
+const NO_FAILURE = { message: undefined, fields: {} as Record<string, string>, values: {} as Record<string, string> };
+
+/**
+ * On a page: the refusal of one of its forms (by action), with the response
+ * status set to the refusal's; nothing when that form was not refused.
+ */
+export function formFailure(Astro: Pick<AstroGlobal, 'locals' | 'response'>, ...forms: { toString(): string }[]): { message: string | undefined; fields: Record<string, string>; values: Record<string, string> } {
+  const failure = Astro.locals.form;
+  if (!failure || !forms.some((f) => new URLSearchParams(String(f)).get('_action') === failure.action)) return NO_FAILURE;
+  Astro.response.status = failure.status;
+  return failure;
+}
