@@ -1,10 +1,38 @@
 import { formAction } from '../server/form-actions.ts';
+import type { Form, OpenForm } from '../ui/form.ts';
+import { accountForms } from '../account/forms.ts';
+import { authForms } from '../auth/forms.ts';
+import { guideForms } from '../guides/forms.ts';
+import { journalForms } from '../journal/forms.ts';
+import { mentoringForms } from '../mentoring/forms.ts';
+import { notificationForms } from '../notifications/forms.ts';
+import { operatorForms } from '../operator/forms.ts';
+import { orgForms } from '../orgs/forms.ts';
+import { pathForms } from '../path/forms.ts';
+import { quizForms } from '../quiz/forms.ts';
 import { renewalForms } from '../renewal/forms.ts';
-import type { Form } from '../ui/form.ts';
+import { reportForms } from '../reports/forms.ts';
+import { signOffForms } from '../signoff/forms.ts';
 
-/** Every form's handler as an Astro Action, by feature: `actions.renewal.log` and so on. */
-const actionsOf = <F extends Record<string, Form>>(forms: F) => Object.fromEntries(Object.entries(forms).map(([name, form]) => [name, formAction(form)])) as { [K in keyof F]: ReturnType<typeof formAction> };
+/** A feature's forms as Astro Actions. */
+const actionsOf = <F extends Record<string, Form | OpenForm>>(forms: F) => Object.fromEntries(Object.entries(forms).map(([name, form]) => [name, formAction(form)])) as { [K in keyof F]: ReturnType<typeof formAction> };
 
+/**
+ * Every form of the site, by feature: `<form method="post" action={actions.renewal.log}>`.
+ * The handlers live in their feature folders (`src/<feature>/forms.ts`).
+ */
 export const server = {
+  account: actionsOf(accountForms),
+  auth: actionsOf(authForms),
+  guides: actionsOf(guideForms),
+  journal: actionsOf(journalForms),
+  mentoring: actionsOf(mentoringForms),
+  notifications: actionsOf(notificationForms),
+  operator: actionsOf(operatorForms),
+  orgs: actionsOf(orgForms),
+  path: actionsOf(pathForms),
+  quiz: actionsOf(quizForms),
   renewal: actionsOf(renewalForms),
+  reports: actionsOf(reportForms),
+  signOff: actionsOf(signOffForms),
 };

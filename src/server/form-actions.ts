@@ -2,7 +2,8 @@ import { ActionError, defineAction, getActionContext } from 'astro:actions';
 import type { APIContext, AstroGlobal } from 'astro';
 import { pathCatalogue } from '../curriculum/collections.ts';
 import { t } from '../i18n/index.ts';
-import { formFields, isLocalAddress, valuesToShowAgain, type Form, type FormInput } from '../ui/form.ts';
+import type { z } from 'astro/zod';
+import { formFields, isLocalAddress, valuesToShowAgain, type Form, type FormInput, type OpenForm } from '../ui/form.ts';
 
 /** A form refused by its feature, as Astro Actions carries it: the status and message, a message per field, and what was typed. */
 class FormRefused extends ActionError {
@@ -20,19 +21,18 @@ class FormRefused extends ActionError {
  * names are read from the post, the feature's handler runs, and it answers
  * with the address to go to next or a refusal with its status.
  */
-export function formAction(form: Form) {
-  return defineAction({
-    accept: 'form',
-    input: formFields(form.input),
-    handler: async (input, context) => {
-      const outcome = await form.run(input as FormInput<typeof form.input>, { locals: context.locals, url: context.url, catalogue: pathCatalogue }).catch((fault: unknown) => {
-        console.error(fault);
-        throw fault;
-      });
-      if (outcome.ok) return outcome.value;
-      throw new FormRefused(outcome.status, outcome.message, outcome.fields ?? {}, valuesToShowAgain(input));
-    },
-  });
+export function formAction(form: Form | OpenForm) {
+  const handler = async (input: Record<string, unknown> | FormData, context: Pick<APIContext, 'locals' | 'url' | 'request' | 'cookies' | 'clientAddress'>) => {
+    const { locals, url, request, cookies, clientAddress } = context;
+    const outcome = await (form.input ? form.run(input as FormInput<z.ZodObject>, { locals, url, request, cookies, clientAddress, catalogue: pathCatalogue }) : form.run(input as FormData, { locals, url, request, cookies, clientAddress, catalogue: pathCatalogue })).catch((fault: unknown) => {
+      console.error(fault);
+      throw fault;
+    });
+    if (outcome.ok) return outcome.value;
+    const values = input instanceof FormData ? Object.fromEntries([...input.entries()].filter(([, v]) => typeof v === 'string')) : input;
+    throw new FormRefused(outcome.status, outcome.message, outcome.fields ?? {}, valuesToShowAgain(values));
+  };
+  return form.input ? defineAction({ accept: 'form', input: formFields(form.input), handler }) : defineAction({ accept: 'form', handler });
 }
 
 /** A refused form, kept for the page that shows it again. */

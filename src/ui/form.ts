@@ -1,3 +1,4 @@
+import type { AstroCookies } from 'astro';
 import { z } from 'astro/zod';
 import { t } from '../i18n/index.ts';
 import type { Outcome } from '../outcome.ts';
@@ -20,24 +21,34 @@ export type FormOutcome = { ok: true; value: string } | FormRefusal;
 /** The values a form posts, by field: text, a list for repeated fields, and true/false for checkboxes. */
 export type FormInput<S extends z.ZodObject> = { [K in keyof z.infer<S>]?: z.infer<S>[K] extends readonly unknown[] ? string[] : z.infer<S>[K] extends boolean ? boolean : string };
 
-/** What a handler is given: the request's locals (runtime, person, memberships), the page address it was posted from, and the curriculum. */
-export type FormContext = { locals: App.Locals; url: URL; catalogue: () => Promise<Catalogue> };
+/**
+ * What a handler is given: the request's locals (runtime, person, memberships),
+ * the page address it was posted from, the curriculum, and for the few forms
+ * that need them (signing in) the request, its cookies and the client's address.
+ */
+export type FormContext = { locals: App.Locals; url: URL; catalogue: () => Promise<Catalogue>; request: Request; cookies: AstroCookies; clientAddress: string };
 
 export type Form<S extends z.ZodObject = z.ZodObject> = {
   input: S;
   run(input: FormInput<S>, context: FormContext): Promise<FormOutcome>;
 };
 
+/** A form whose field names are not known in advance (a quiz: one field per question): its handler reads the posted form itself. */
+export type OpenForm = { input: null; run(input: FormData, context: FormContext): Promise<FormOutcome> };
+
 /** A form: its input schema and its handler. */
 export const form = <S extends z.ZodObject>(input: S, run: (input: FormInput<S>, context: FormContext) => Promise<FormOutcome>): Form<S> => ({ input, run });
+
+/** A form read as it was posted (see OpenForm). */
+export const openForm = (run: OpenForm['run']): OpenForm => ({ input: null, run });
 
 /** A form for signed-in people only; anyone else is refused (the page then sends them to sign in). */
 export function personForm<S extends z.ZodObject>(input: S, run: (input: FormInput<S>, person: NonNullable<App.Locals['user']>, context: FormContext) => Promise<FormOutcome>): Form<S> {
   return form(input, async (values, context) => (context.locals.user ? run(values, context.locals.user, context) : { ok: false, status: 401, message: t('forms.signInFirst') }));
 }
 
-/** Where to go after a domain outcome: `next` on success (or computed from the value), the refusal as it is otherwise. */
-export function then<T>(outcome: Outcome<T> | { ok: false; status: 410 | 429; message: string }, next: string | ((value: T) => string)): FormOutcome {
+/** Where to go after a domain outcome (not named `then`: a module exporting `then` is a thenable and never finishes importing): `next` on success (or computed from the value), the refusal as it is otherwise. */
+export function continueTo<T>(outcome: Outcome<T> | { ok: false; status: 410 | 429; message: string }, next: string | ((value: T) => string)): FormOutcome {
   if (!outcome.ok) return outcome;
   return { ok: true, value: typeof next === 'string' ? next : next(outcome.value) };
 }
