@@ -36,7 +36,7 @@ export function formAction(form: Form | OpenForm) {
 }
 
 /** A refused form, kept for the page that shows it again. */
-export type FormFailure = { action: string; status: number; message: string; fields: Record<string, string>; values: Record<string, string> };
+export type FormFailure = { action: string; status: number; message: string; fields: Record<string, string>; values: Record<string, string>; unreadable: boolean };
 
 /**
  * Answers a form posted to a page (`<form method="post" action={actions.x.y}>`,
@@ -65,6 +65,7 @@ export async function answerForm(context: APIContext): Promise<Response | undefi
     message: refused ? error.message : t('forms.unreadable'),
     fields: refused ? error.fields : {},
     values: refused ? error.values : {},
+    unreadable: !refused,
   };
   setActionResult(action.name, serializeActionResult(result));
   return undefined;
@@ -73,12 +74,13 @@ export async function answerForm(context: APIContext): Promise<Response | undefi
 const NO_FAILURE = { message: undefined, fields: {} as Record<string, string>, values: {} as Record<string, string> };
 
 /**
- * On a page: the refusal of one of its forms (by action), with the response
- * status set to the refusal's; nothing when that form was not refused.
+ * On a page: the refusal of one of its forms (by action), or a post no action
+ * could read (an unknown action, fields of the wrong shape), with the response
+ * status set to the refusal's; nothing otherwise.
  */
 export function formFailure(Astro: Pick<AstroGlobal, 'locals' | 'response'>, ...forms: { toString(): string }[]): { message: string | undefined; fields: Record<string, string>; values: Record<string, string> } {
   const failure = Astro.locals.form;
-  if (!failure || !forms.some((f) => new URLSearchParams(String(f)).get('_action') === failure.action)) return NO_FAILURE;
+  if (!failure || (!failure.unreadable && !forms.some((f) => new URLSearchParams(String(f)).get('_action') === failure.action))) return NO_FAILURE;
   Astro.response.status = failure.status;
   return failure;
 }
