@@ -1,3 +1,4 @@
+import type { AstroCookies } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { getRuntime } from './server/runtime.ts';
 import { json } from './server/http.ts';
@@ -13,10 +14,15 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 
-/** Points a redirect that stays on this site at the same page in the reader's language. */
-function keepLocaleInRedirect(response: Response, locale: Locale): Response {
+/**
+ * Points a redirect that stays on this site at the same page in the reader's
+ * language, unless the response chooses a language itself (a locale cookie
+ * on the response, or set through `cookies` by a form, which Astro adds later).
+ */
+function keepLocaleInRedirect(response: Response, locale: Locale, cookies: AstroCookies): Response {
   const location = response.headers.get('location');
-  if (locale === DEFAULT_LOCALE || response.status < 300 || response.status >= 400 || !location?.startsWith('/') || setsLocaleCookie(response.headers)) return response;
+  const choosesLanguage = setsLocaleCookie(response.headers) || [...cookies.headers()].some((cookie) => cookie.startsWith(`${LOCALE_COOKIE}=`));
+  if (locale === DEFAULT_LOCALE || response.status < 300 || response.status >= 400 || !location?.startsWith('/') || choosesLanguage) return response;
   try {
     // In place, so cookies Astro attached to this response stay with it.
     response.headers.set('location', localisePath(location, locale));
@@ -90,7 +96,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const locale: Locale = prefixed ? addressed.locale : page ? DEFAULT_LOCALE : (callerLocale(request, url) ?? chosen ?? DEFAULT_LOCALE);
 
   const answered = await withLocale(locale, async () => (await answerForm(context)) ?? (prefixed && page ? next(addressed.path + url.search) : next()));
-  const response = keepLocaleInRedirect(answered, locale);
+  const response = keepLocaleInRedirect(answered, locale, context.cookies);
   if (!prefixed && page) response.headers.append('Vary', 'Cookie, Accept-Language');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);
   if (context.locals.user) response.headers.set('Cache-Control', 'private, no-store');

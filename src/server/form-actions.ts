@@ -8,8 +8,8 @@ import { formFields, isLocalAddress, valuesToShowAgain, type Form, type FormInpu
 /** A form refused by its feature, as Astro Actions carries it: the status and message, a message per field, and what was typed. */
 class FormRefused extends ActionError {
   fields: Record<string, string>;
-  values: Record<string, string>;
-  constructor(status: number, message: string, fields: Record<string, string>, values: Record<string, string>) {
+  values: Record<string, string | string[]>;
+  constructor(status: number, message: string, fields: Record<string, string>, values: Record<string, string | string[]>) {
     super({ code: ActionError.statusToCode(status), message });
     this.fields = fields;
     this.values = values;
@@ -29,14 +29,14 @@ export function formAction(form: Form | OpenForm) {
       throw fault;
     });
     if (outcome.ok) return outcome.value;
-    const values = input instanceof FormData ? Object.fromEntries([...input.entries()].filter(([, v]) => typeof v === 'string')) : input;
+    const values = input instanceof FormData ? Object.fromEntries([...input.keys()].map((k) => [k, input.getAll(k).length > 1 ? input.getAll(k) : input.get(k)])) : input;
     throw new FormRefused(outcome.status, outcome.message, outcome.fields ?? {}, valuesToShowAgain(values));
   };
   return form.input ? defineAction({ accept: 'form', input: formFields(form.input), handler }) : defineAction({ accept: 'form', handler });
 }
 
 /** A refused form, kept for the page that shows it again. */
-export type FormFailure = { action: string; status: number; message: string; fields: Record<string, string>; values: Record<string, string>; unreadable: boolean };
+export type FormFailure = { action: string; status: number; message: string; fields: Record<string, string>; values: Record<string, string | string[]>; unreadable: boolean };
 
 /**
  * Answers a form posted to a page (`<form method="post" action={actions.x.y}>`,
@@ -71,14 +71,14 @@ export async function answerForm(context: APIContext): Promise<Response | undefi
   return undefined;
 }
 
-const NO_FAILURE = { message: undefined, fields: {} as Record<string, string>, values: {} as Record<string, string> };
+const NO_FAILURE = { message: undefined, fields: {} as Record<string, string>, values: {} as Record<string, string | string[]> };
 
 /**
  * On a page: the refusal of one of its forms (by action), or a post no action
  * could read (an unknown action, fields of the wrong shape), with the response
  * status set to the refusal's; nothing otherwise.
  */
-export function formFailure(Astro: Pick<AstroGlobal, 'locals' | 'response'>, ...forms: { toString(): string }[]): { message: string | undefined; fields: Record<string, string>; values: Record<string, string> } {
+export function formFailure(Astro: Pick<AstroGlobal, 'locals' | 'response'>, ...forms: { toString(): string }[]): { message: string | undefined; fields: Record<string, string>; values: Record<string, string | string[]> } {
   const failure = Astro.locals.form;
   if (!failure || (!failure.unreadable && !forms.some((f) => new URLSearchParams(String(f)).get('_action') === failure.action))) return NO_FAILURE;
   Astro.response.status = failure.status;

@@ -29,8 +29,8 @@ describe('where a form may send people next', () => {
 });
 
 describe('what a refused form shows again', () => {
-  it('is the text typed, never a password', () => {
-    expect(valuesToShowAgain({ title: 'x', password: 'secret', newPassword: 'secret2', ids: ['a'], shared: true })).toEqual({ title: 'x' });
+  it('is the text typed and the boxes ticked, never a password', () => {
+    expect(valuesToShowAgain({ title: 'x', password: 'secret', newPassword: 'secret2', current: 'old', confirm: 'secret2', token: 't', ids: ['a'], shared: true, mixed: ['a', 1] })).toEqual({ title: 'x', ids: ['a'] });
   });
 });
 

@@ -83,7 +83,11 @@ export function isLocalAddress(address: unknown): address is string {
   return typeof address === 'string' && address.startsWith('/') && !address.startsWith('//') && !address.startsWith('/\\');
 }
 
-/** The submitted values a form shows again after a refusal: text only, and never a password. */
-export function valuesToShowAgain(input: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(input).filter(([name, value]) => typeof value === 'string' && !/password/i.test(name)) as [string, string][]);
+/** Fields that hold a secret (passwords, the current one and its confirmation, tokens): never kept to show again. */
+const SECRET = /password|^current$|^confirm$|token|secret/i;
+
+/** The submitted values a form shows again after a refusal: text and lists of text (ticked boxes), never a secret. */
+export function valuesToShowAgain(input: Record<string, unknown>): Record<string, string | string[]> {
+  const shown = (value: unknown) => typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+  return Object.fromEntries(Object.entries(input).filter(([name, value]) => shown(value) && !SECRET.test(name))) as Record<string, string | string[]>;
 }
