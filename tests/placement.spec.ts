@@ -10,7 +10,10 @@ test('a trainee writes a diary entry, shares it, the mentor reads and comments, 
   await expectAccessible(page);
 
   // Missing parts are explained next to each field, and nothing is saved.
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Save entry' }).click();
+  expect((await refused).status()).toBe(400);
+  await expect(page).toHaveURL(/\/diary\/new\?_action=journal\.write$/);
   await expect(page.getByLabel('What happened?')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Write a few words about what happened.')).toBeVisible();
   await expectAccessible(page);
@@ -21,9 +24,12 @@ test('a trainee writes a diary entry, shares it, the mentor reads and comments, 
   await page.getByLabel('What did I learn?').fill('Everyday moments can be where connection happens.');
   await page.getByLabel('How am I now, and what will I do to look after myself?').fill('Tired but glad. A walk home.');
   await page.getByRole('checkbox', { name: 'Mutual, trusting relationships' }).check();
+  const reviewed = page.waitForResponse((r) => r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Save entry' }).click();
 
-  // The soft check asks the writer to review possible identifying details.
+  // The soft check asks the writer to review possible identifying details: no refusal, and what they wrote stays.
+  expect((await reviewed).status()).toBe(200);
+  await expect(page.getByLabel('Where, or during what activity?')).toHaveValue('the unit kitchen');
   const review = page.getByRole('alert');
   await expect(review).toContainText('Please check these details before saving');
   await expect(review).toContainText('9123 4567');

@@ -34,3 +34,11 @@ export function identifyingHints(text: string): IdentifyingHint[] {
   }
   return hints;
 }
+
+/** The parts of a diary entry the check reads: where, and the three parts that tell what happened (not self-care, which is about the writer). */
+export type DiaryText = { setting?: string | undefined; happened?: string | undefined; did?: string | undefined; learned?: string | undefined };
+
+/** The hints for a diary entry, from its parts as written (trimmed, as they are saved). */
+export function diaryHints(entry: DiaryText): IdentifyingHint[] {
+  return identifyingHints([entry.setting, entry.happened, entry.did, entry.learned].map((part) => (part ?? '').trim()).join('\n'));
+}

@@ -5,7 +5,7 @@ import { t } from '../i18n/index.ts';
 import { isMentorOf, pathFor, type Catalogue } from '../path/path.server.ts';
 import { fieldErrors, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
-import { identifyingHints, type IdentifyingHint } from './identifying.ts';
+import { diaryHints, type IdentifyingHint } from './identifying.ts';
 import { notify, notifyMentors } from '../notifications/notify.server.ts';
 import type { DiaryComment, DiaryEntry, WellbeingCheckIn } from './records.ts';
 
@@ -57,7 +57,7 @@ export async function writeDiaryEntry(
   if (!parsed.success || Object.keys(fields).length) return { ok: false, status: 400, message: t('path.errors.fixFields'), fields };
   const input = parsed.data;
   if (!options.reviewed) {
-    const hints = identifyingHints([input.setting, input.happened, input.did, input.learned].join('\n'));
+    const hints = diaryHints(input);
     if (hints.length) return { ok: 'review', hints };
   }
   const at = now.toISOString();
