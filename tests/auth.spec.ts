@@ -54,7 +54,7 @@ test('signing in on the Chinese page: a 303 that sets the session cookie, to the
   await expect(page.getByLabel('電郵地址')).toHaveValue(demo.trainee.email);
   await expect(page.getByLabel('密碼')).toHaveValue('');
   // The page asked for survives the refusal.
-  await expect(page.locator('input[name="next"]')).toHaveValue('/diary');
+  await expect(page.getByRole('main').locator('input[name="next"]')).toHaveValue('/diary');
 
   await page.getByLabel('密碼').fill(demo.trainee.password);
   const answered = page.waitForResponse((r) => r.request().method() === 'POST');
