@@ -44,6 +44,16 @@ export async function chooseLanguage(auth: Auth, userId: string | null, raw: unk
   return { ok: true, value: { locale, next: switchLocale(next, locale) } };
 }
 
+/** Erasing one's own account is confirmed by typing DELETE, in capitals. */
+export const EraseConfirmationSchema = z.object({ confirm: z.string().trim().pipe(z.literal('DELETE')) });
+
+/** A person erases their own account, once they have confirmed it (see {@link EraseConfirmationSchema}). */
+export async function eraseOwnAccount(store: Store, userId: string, raw: unknown): Promise<Outcome<void>> {
+  if (!EraseConfirmationSchema.safeParse(raw).success) return refuse(400, t('account.confirmError'), { confirm: t('account.confirmError') });
+  await eraseAccount(store, userId);
+  return { ok: true, value: undefined };
+}
+
 /** Erases a person at their own request (or by the retention purge). */
 export async function eraseAccount(store: Store, userId: string): Promise<void> {
   await store.erasePerson(userId, newPseudonym());

@@ -1,3 +1,4 @@
+import { z } from 'astro/zod';
 import type { Runtime } from '../server/runtime.ts';
 import { userByEmail } from './accounts.server.ts';
 import { authRequest } from './auth-request.ts';
@@ -7,6 +8,9 @@ export type SignInResult =
   | { ok: true; cookies: string[]; /** The language on the person's profile, if they chose one. */ locale: Locale | undefined }
   | { ok: false; reason: 'invalid' | 'missing' | 'failed' }
   | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
+
+/** What signing in asks for: an email address and a password, both given (the auth library checks them). */
+export const SignInSchema = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
 
 /** Accepts only a same-site path as the place to return to after signing in. */
 export function safeNext(value: unknown, fallback = '/path'): string {
@@ -28,8 +32,9 @@ export async function signIn(
   form: { email: string; password: string },
   request: { clientAddress: string; cookie: string | null },
 ): Promise<SignInResult> {
-  const email = form.email.trim();
-  if (!email || !form.password) return { ok: false, reason: 'missing' };
+  const parsed = SignInSchema.safeParse(form);
+  if (!parsed.success) return { ok: false, reason: 'missing' };
+  const { email } = parsed.data;
   // A deactivated account gets the same answer as a wrong password.
   const person = await userByEmail(runtime.auth, email);
   if (person && (await runtime.store.isDeactivated(person.id))) return { ok: false, reason: 'invalid' };

@@ -1,14 +1,14 @@
 import type { APIRoute } from 'astro';
-import { chooseLanguage } from '../account/account.server.ts';
-import { localeCookie } from '../i18n/locales.ts';
+import { t } from '../i18n/index.ts';
 
 /**
- * The language switch: remembers the choice (profile when signed in, a cookie
- * for everyone) and returns the reader to the page they were on, in that language.
+ * The address of the language switch (`/language?_action=account.language`,
+ * see src/account/forms.ts). The action answers the form: it remembers the
+ * choice and sends the reader back to their page in that language. The
+ * switch posts here rather than to the page it is on because it is on
+ * prerendered pages too, and because an address without a language prefix
+ * leaves the action's redirect as it is. What this endpoint answers itself is
+ * a refused choice, as plain text with its status.
  */
-export const POST: APIRoute = async ({ locals, request, url }) => {
-  const form = await request.formData().catch(() => new FormData());
-  const chosen = await chooseLanguage(locals.runtime.auth, locals.user?.id ?? null, { locale: form.get('locale'), next: form.get('next') ?? '/' });
-  if (!chosen.ok) return new Response(chosen.message, { status: chosen.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  return new Response(null, { status: 303, headers: { Location: chosen.value.next, 'Set-Cookie': localeCookie(chosen.value.locale, url.protocol === 'https:') } });
-};
+export const POST: APIRoute = ({ locals }) =>
+  new Response(locals.form?.message ?? t('forms.unreadable'), { status: locals.form?.status ?? 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
