@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
 import { siteIndex } from '../search/site-index.ts';
-import { createGuide, diffText, guideForAdmin, publishedGuides, publishGuide, saveDraft, slugify, unpublishGuide } from './guides.server.ts';
+import { createGuide, diffText, guideForAdmin, publishedGuides, publishGuide, saveAndPublish, saveDraft, slugify, unpublishGuide } from './guides.server.ts';
 import { ROLE_GUIDE_TEMPLATE } from './template.ts';
 
 let store: Store;
@@ -61,6 +61,18 @@ describe('role guides', () => {
     const id = created.ok ? created.value.id : '';
     await saveDraft(store, 'admin-a', id, { title: 'Empty', draft: '   ' });
     expect(await publishGuide(store, 'admin-a', id)).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('"Publish this draft" saves the posted draft and publishes it; a draft that cannot be saved is not published', async () => {
+    const created = await createGuide(store, 'admin-a', 'a', { title: 'Ward' });
+    const id = created.ok ? created.value.id : '';
+    expect(await saveAndPublish(store, 'admin-a', id, { title: 'Ward worker', draft: '## Purpose\n\nCompany on the ward.' }, new Date('2026-11-01T10:00:00Z'))).toMatchObject({ ok: true, value: { version: 1, title: 'Ward worker' } });
+    expect((await publishedGuides(store, 'a'))[0]).toMatchObject({ title: 'Ward worker', markdown: '## Purpose\n\nCompany on the ward.' });
+    expect(await saveAndPublish(store, 'admin-a', id, { title: '', draft: 'Changed' })).toMatchObject({ ok: false, status: 400, fields: { title: expect.any(String) } });
+    expect(await saveAndPublish(store, 'admin-a', id, { title: 'Ward worker', draft: '  ' })).toMatchObject({ ok: false, status: 400, fields: { draft: expect.any(String) } });
+    expect(await store.guideVersions(id)).toHaveLength(1);
+    expect(await saveAndPublish(store, 'admin-b', id, { title: 'Hijack', draft: 'x' })).toMatchObject({ ok: false, status: 404 });
+    expect((await store.guide(id))?.title).toBe('Ward worker');
   });
 });
 

@@ -91,6 +91,12 @@ export async function publishGuide(store: Store, actorId: string, guideId: strin
   return { ok: true, value: version };
 }
 
+/** Saves the draft as posted, then publishes it (the editor's "Publish this draft"); a draft that cannot be saved is not published. */
+export async function saveAndPublish(store: Store, actorId: string, guideId: string, raw: unknown, now = new Date()): Promise<Outcome<RoleGuideVersion>> {
+  const saved = await saveDraft(store, actorId, guideId, raw, now);
+  return saved.ok ? publishGuide(store, actorId, guideId, now) : saved;
+}
+
 /** Takes a guide off the public page; its versions stay. */
 export async function unpublishGuide(store: Store, actorId: string, guideId: string, now = new Date()): Promise<Outcome<RoleGuide>> {
   const found = await guideForAdmin(store, actorId, guideId);

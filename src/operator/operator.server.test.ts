@@ -140,14 +140,14 @@ describe('organisations, as the operator', () => {
     const invited = await inviteOrganisationAdmin(rt.store, rt.auth, op, organisation.id, { days: '7' }, now);
     const token = invited.ok ? invited.value.token : '';
 
-    expect((await setOrganisationActive(rt.store, rt.auth, op, organisation.id, false, now)).ok).toBe(true);
+    expect(await setOrganisationActive(rt.store, rt.auth, op, organisation.id, false, now)).toEqual({ ok: true, value: { id: organisation.id, name: 'Harbour Peer Network', slug: 'harbour-peer-network', deactivatedAt: now.toISOString() } });
     expect((await rt.store.organisation(organisation.id))?.deactivatedAt).toBe(now.toISOString());
     expect(await rt.store.membershipsOf(member)).toEqual([]);
     expect(await openInvitation(rt.store, token, now)).toMatchObject({ ok: false, status: 409 });
     expect(await inviteOrganisationAdmin(rt.store, rt.auth, op, organisation.id, { days: '7' }, now)).toMatchObject({ ok: false, status: 409 });
     expect(await setOrganisationActive(rt.store, rt.auth, op, organisation.id, false, now)).toMatchObject({ ok: false, status: 409 });
 
-    expect((await setOrganisationActive(rt.store, rt.auth, op, organisation.id, true, now)).ok).toBe(true);
+    expect(await setOrganisationActive(rt.store, rt.auth, op, organisation.id, true, now)).toEqual({ ok: true, value: { id: organisation.id, name: 'Harbour Peer Network', slug: 'harbour-peer-network' } });
     expect((await rt.store.organisation(organisation.id))?.deactivatedAt).toBeFalsy();
     expect(await rt.store.membershipsOf(member)).toEqual([expect.objectContaining({ organisationId: organisation.id, role: 'trainee' })]);
     expect((await openInvitation(rt.store, token, now)).ok).toBe(true);

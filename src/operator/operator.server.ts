@@ -130,14 +130,15 @@ export async function renameOrganisationAsOperator(store: Store, auth: Auth, act
  * public page and role guides are gone from the site and its invitation links
  * do not work. Nothing is deleted.
  */
-export async function setOrganisationActive(store: Store, auth: Auth, actorId: string, organisationId: string, active: boolean, now = new Date()): Promise<Outcome<void>> {
+export async function setOrganisationActive(store: Store, auth: Auth, actorId: string, organisationId: string, active: boolean, now = new Date()): Promise<Outcome<Organisation>> {
   if (!(await isOperator(auth, actorId))) return notFound();
   const organisation = await store.organisation(organisationId);
   if (!organisation) return notFound();
   if (Boolean(organisation.deactivatedAt) !== active) return refuse(409, t(active ? 'operator.errors.alreadyActive' : 'operator.errors.alreadyOff', { organisation: organisation.name }));
   await setOrganisationDeactivated(auth, organisationId, active ? null : now.toISOString());
   await audit(store, actorId, active ? 'organisation-reactivated' : 'organisation-deactivated', 'organisation', organisationId, now);
-  return { ok: true, value: undefined };
+  const { deactivatedAt: _was, ...rest } = organisation;
+  return { ok: true, value: active ? rest : { ...rest, deactivatedAt: now.toISOString() } };
 }
 
 export const AdminInvitationInputSchema = z.object({

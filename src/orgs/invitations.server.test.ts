@@ -8,8 +8,9 @@ import { enrolPerson, pathFor, catalogueOf } from '../path/path.server.ts';
 import type { Runtime } from '../server/runtime.ts';
 import { openTestStore } from '../store/test-store.ts';
 import { pairMentor, unpairMentor } from './people.server.ts';
-import { saveSupportContacts, saveThresholds } from './settings.server.ts';
-import { acceptInvitation, createIntake, createInvitation, deactivateMember, openInvitation, revokeInvitation } from './invitations.server.ts';
+import { renameOwnOrganisation, saveSupportContacts, saveThresholds } from './settings.server.ts';
+import { acceptInvitation, createIntake, createInvitation, deactivateMember, invitationLink, openInvitation, revokeInvitation } from './invitations.server.ts';
+import { useInviteMailer } from '../notifications/notify.server.ts';
 import { addMembership, createAccount } from '../auth/accounts.server.ts';
 
 const curriculum = readCurriculum(process.cwd());
@@ -87,7 +88,7 @@ describe('deactivation', () => {
     const cookie = session.ok ? session.cookies.find((c) => c.startsWith('peerpath.session_token='))?.split(';')[0] ?? '' : '';
     expect(await rt.auth.api.getSession({ headers: new Headers({ cookie }) })).not.toBeNull();
     expect(await deactivateMember(rt.store, rt.auth, ids['adminA']!, 'b', ids['traineeB']!, now)).toMatchObject({ ok: false, status: 404 });
-    expect((await deactivateMember(rt.store, rt.auth, ids['adminB']!, 'b', ids['traineeB']!, now)).ok).toBe(true);
+    expect(await deactivateMember(rt.store, rt.auth, ids['adminB']!, 'b', ids['traineeB']!, now)).toEqual({ ok: true, value: { name: 'traineeB' } });
     expect(await rt.auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
     expect(await signIn(rt, { email: 'traineeb@example.org', password: PASSWORD }, { clientAddress: '10.2.2.2', cookie: null })).toEqual({ ok: false, reason: 'invalid' });
     expect(await rt.store.membershipsOf(ids['traineeB']!)).toEqual([]);
@@ -134,5 +135,32 @@ describe('many organisations on one install', () => {
     expect((await store.guideVersions(guideId)).length).toBe(0);
     expect((await store.invitationsOf('b')).every((i) => !i.revokedAt)).toBe(true);
     expect(await store.isDeactivated(ids['traineeB']!)).toBe(false);
+  });
+});
+
+describe('the invitation link its maker sees once', () => {
+  it('is the full address, and says to whom it was e-mailed when it names an address and e-mail is set up', async () => {
+    const sent: string[][] = [];
+    expect(await invitationLink('https://peerpath.example', 'tok', { email: 'nia@example.org' }, 'Org A')).toEqual({ url: 'https://peerpath.example/invite/tok', emailed: undefined });
+    useInviteMailer(async (to, link, organisation) => void sent.push([to, link, organisation]));
+    try {
+      expect(await invitationLink('https://peerpath.example', 'tok', {}, 'Org A')).toEqual({ url: 'https://peerpath.example/invite/tok', emailed: undefined });
+      expect(await invitationLink('https://peerpath.example', 'tok', { email: 'nia@example.org' }, 'Org A')).toEqual({ url: 'https://peerpath.example/invite/tok', emailed: 'nia@example.org' });
+      expect(sent).toEqual([['nia@example.org', 'https://peerpath.example/invite/tok', 'Org A']]);
+    } finally {
+      useInviteMailer(undefined);
+    }
+  });
+});
+
+describe("an admin renames their organisation", () => {
+  it('with a name of 1 to 120 characters, only as its admin', async () => {
+    expect(await renameOwnOrganisation(rt.store, rt.auth, ids['adminA']!, 'a', { name: '  Harbour Peers  ' })).toEqual({ ok: true, value: undefined });
+    expect((await rt.store.organisation('a'))?.name).toBe('Harbour Peers');
+    expect(await renameOwnOrganisation(rt.store, rt.auth, ids['adminA']!, 'a', { name: ' ' })).toMatchObject({ ok: false, status: 400, message: expect.any(String) });
+    expect(await renameOwnOrganisation(rt.store, rt.auth, ids['adminA']!, 'a', { name: 'x'.repeat(121) })).toMatchObject({ ok: false, status: 400 });
+    expect(await renameOwnOrganisation(rt.store, rt.auth, ids['adminA']!, 'b', { name: 'Hijack' })).toMatchObject({ ok: false, status: 404 });
+    expect(await renameOwnOrganisation(rt.store, rt.auth, ids['mentorB']!, 'b', { name: 'Hijack' })).toMatchObject({ ok: false, status: 404 });
+    expect((await rt.store.organisation('b'))?.name).toBe('Org B');
   });
 });

@@ -5,7 +5,8 @@ import { addMembership, createAccount, removeMemberships, revokeSessions, userBy
 import type { Auth } from '../auth/auth.ts';
 import { confirmMatches, newPasswordShape } from '../auth/limits.ts';
 import { learningEvent } from '../events/build.ts';
-import { t } from '../i18n/index.ts';
+import { href, t } from '../i18n/index.ts';
+import { emailInvitation } from '../notifications/notify.server.ts';
 import type { Catalogue } from '../path/path.server.ts';
 import { fieldErrors, isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import { currentEnrolment } from '../path/rules.ts';
@@ -77,6 +78,17 @@ export async function issueInvitation(store: Store, actorId: string, organisatio
     createdAt: now.toISOString(),
   };
   return { ok: true, value: { invitation: await store.saveInvitation(invitation), token } };
+}
+
+/**
+ * The link of a new invitation, as its maker sees it once: the full address
+ * (in the maker's language), e-mailed too when the invitation names an
+ * address and e-mail is set up (`emailed` says to whom).
+ */
+export async function invitationLink(siteUrl: string, token: string, invitation: Pick<Invitation, 'email'>, organisationName: string): Promise<{ url: string; emailed: string | undefined }> {
+  const url = `${siteUrl}${href(`/invite/${token}`)}`;
+  const to = invitation.email;
+  return { url, emailed: to && (await emailInvitation(to, url, organisationName)) ? to : undefined };
 }
 
 /** An admin revokes an invitation that has not been used; the link stops working at once. */
@@ -161,15 +173,16 @@ export async function acceptInvitation(
  * pairings there end, every session ends at once, and if they belong to no
  * other organisation the account can no longer sign in.
  */
-export async function deactivateMember(store: Store, auth: Auth, actorId: string, organisationId: string, userId: string, now = new Date()): Promise<Outcome<void>> {
+export async function deactivateMember(store: Store, auth: Auth, actorId: string, organisationId: string, userId: string, now = new Date()): Promise<Outcome<{ name: string }>> {
   if (!(await isAdminOf(store, actorId, organisationId))) return notFound();
   if (userId === actorId) return { ok: false, status: 409, message: t('invite.errors.self') };
   const memberships = await store.membershipsOf(userId);
   if (!memberships.some((m) => m.organisationId === organisationId)) return notFound();
+  const name = (await store.people([userId])).get(userId)?.name ?? '';
   await removeMemberships(auth, organisationId, userId);
   for (const m of [...(await store.activeMentorships({ mentorId: userId })), ...(await store.activeMentorships({ menteeId: userId }))])
     if (m.organisationId === organisationId) await store.endMentorship(m.id, now.toISOString());
   if (!memberships.some((m) => m.organisationId !== organisationId)) await store.deactivate({ userId, by: actorId, at: now.toISOString() });
   await revokeSessions(auth, userId);
-  return { ok: true, value: undefined };
+  return { ok: true, value: { name } };
 }

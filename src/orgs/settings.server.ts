@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { renameOrganisation } from '../auth/accounts.server.ts';
+import type { Auth } from '../auth/auth.ts';
 import { t } from '../i18n/index.ts';
 import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
@@ -25,6 +27,20 @@ export async function saveSupportContacts(store: Store, actorId: string, organis
   if (!parsed.success) return { ok: false, status: 400, message: t('admin.contactsTooLong'), fields: { supportContacts: t('admin.contactsTooLong') } };
   const current = await store.organisationSettings(organisationId);
   await store.saveOrganisationSettings({ ...current, organisationId, supportContacts: parsed.data.supportContacts, updatedBy: actorId, updatedAt: now.toISOString() });
+  return { ok: true, value: undefined };
+}
+
+/** The admin's form for their organisation's name. */
+export const OrganisationNameSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+});
+
+/** An admin renames their organisation (its address stays, so links keep working). */
+export async function renameOwnOrganisation(store: Store, auth: Auth, actorId: string, organisationId: string, raw: unknown): Promise<Outcome<void>> {
+  if (!(await isAdminOf(store, actorId, organisationId))) return notFound();
+  const parsed = OrganisationNameSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, status: 400, message: t('invite.errors.orgName') };
+  await renameOrganisation(auth, organisationId, parsed.data.name);
   return { ok: true, value: undefined };
 }
 

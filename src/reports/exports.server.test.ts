@@ -6,7 +6,7 @@ import { openTestStore } from '../store/test-store.ts';
 import { PRIVATE_TEXTS, populate } from '../store/testing/populate.ts';
 import { reportTables } from './cohort.ts';
 import { toCsv } from './csv.ts';
-import { intakeReport, organisationStatements } from './reports.server.ts';
+import { intakeReport, organisationStatements, sendOrganisationToLrs } from './reports.server.ts';
 
 const curriculum = readCurriculum(process.cwd());
 const catalogue = catalogueOf(curriculum);
@@ -42,5 +42,26 @@ describe('what an admin can download', () => {
   it('is refused to anyone who is not an admin of the organisation', async () => {
     expect((await intakeReport(store, catalogue, curriculum.modules, 'max', 'spring', now)).ok).toBe(false);
     expect((await organisationStatements(store, 'tia', 'org', 'https://peerpath.example')).ok).toBe(false);
+  });
+});
+
+describe('sending to the learning record store', () => {
+  const lrs = { url: 'https://lrs.example/xapi/', username: 'u', password: 'p' };
+  it('sends the organisation’s statements for its admin and says how many went', async () => {
+    const posted: unknown[][] = [];
+    const fetchImpl = (async (_url: string, init: RequestInit) => {
+      posted.push(JSON.parse(String(init.body)) as unknown[]);
+      return new Response(null, { status: 200 });
+    }) as typeof fetch;
+    const statements = await organisationStatements(store, 'admin', 'org', 'https://peerpath.example');
+    const count = statements.ok ? statements.value.length : -1;
+    expect(await sendOrganisationToLrs(store, 'admin', 'org', 'https://peerpath.example', lrs, { fetchImpl })).toEqual({ ok: true, value: { sent: count } });
+    expect(posted.flat().length).toBe(count);
+  });
+
+  it('is refused to anyone but an admin, and says why when the store does not accept them', async () => {
+    const fetchImpl = (async () => new Response(null, { status: 401 })) as unknown as typeof fetch;
+    expect(await sendOrganisationToLrs(store, 'tia', 'org', 'https://peerpath.example', lrs, { fetchImpl })).toMatchObject({ ok: false, status: 404 });
+    expect(await sendOrganisationToLrs(store, 'admin', 'org', 'https://peerpath.example', lrs, { fetchImpl, retries: 0 })).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('HTTP 401') });
   });
 });
