@@ -10,5 +10,7 @@ declare namespace App {
     unreadNotifications: number;
     /** A form of this page that was refused, to show again (see src/server/form-actions.ts). */
     form?: import('./server/form-actions.ts').FormFailure;
+    /** What a form of this page made to be shown once, now (see FormOutcome in src/ui/form.ts). */
+    shown?: { action: string; show: Record<string, unknown> };
   }
 }

@@ -14,8 +14,19 @@ import { renewalForms } from '../renewal/forms.ts';
 import { reportForms } from '../reports/forms.ts';
 import { signOffForms } from '../signoff/forms.ts';
 
+/**
+ * Names a form cannot have: `actions.account.name` would be the action
+ * function's own `name` ("action"), not the action, and the form would post
+ * to the wrong address without any type error.
+ */
+const FUNCTION_NAMES = new Set([...Object.getOwnPropertyNames(Function.prototype), ...Object.getOwnPropertyNames(() => {}), 'prototype']);
+
 /** A feature's forms as Astro Actions. */
-const actionsOf = <F extends Record<string, Form | OpenForm>>(forms: F) => Object.fromEntries(Object.entries(forms).map(([name, form]) => [name, formAction(form)])) as { [K in keyof F]: ReturnType<typeof formAction> };
+function actionsOf<F extends Record<string, Form | OpenForm>>(forms: F) {
+  const clash = Object.keys(forms).find((name) => FUNCTION_NAMES.has(name));
+  if (clash) throw new Error(`A form cannot be called "${clash}": it is a property of every function. Choose another name.`);
+  return Object.fromEntries(Object.entries(forms).map(([name, form]) => [name, formAction(form)])) as { [K in keyof F]: ReturnType<typeof formAction> };
+}
 
 /**
  * Every form of the site, by feature: `<form method="post" action={actions.renewal.log}>`.

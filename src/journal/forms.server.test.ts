@@ -14,7 +14,7 @@ const entry = { date: '2025-03-02', setting: 'the drop-in kitchen', happened: 'W
 
 let store: Store;
 const as = (id: string | null) => ({ locals: { runtime: { store }, user: id ? { id, name: id, email: `${id}@example.org`, operator: false } : null }, url: new URL('http://localhost/diary/new'), catalogue: async () => catalogue }) as unknown as FormContext;
-const address = (outcome: FormOutcome) => (outcome.ok ? outcome.value : `refused ${outcome.status}`);
+const address = (outcome: FormOutcome) => (outcome.ok ? ('value' in outcome ? outcome.value : 'shown') : `refused ${outcome.status}`);
 
 beforeEach(async () => {
   store = await openTestStore();

@@ -1,8 +1,7 @@
 import { z } from 'astro/zod';
-import { invitationLink } from '../orgs/invitations.server.ts';
-import { keepToShowOnce } from '../orgs/shown-once.ts';
+import { invitationLink, type ShownLink } from '../orgs/invitations.server.ts';
 import { reloadGuideIndex } from '../search/search.server.ts';
-import { continueTo, personForm, type FormContext } from '../ui/form.ts';
+import { continueTo, personForm, showOnPage } from '../ui/form.ts';
 import { AdminInvitationInputSchema, createOrganisation, inviteOrganisationAdmin, OrganisationInputSchema, renameOrganisationAsOperator, setOrganisationActive } from './operator.server.ts';
 
 /** Which organisation a form on the operator's page is about (the hidden field of each organisation's forms). */
@@ -16,8 +15,6 @@ const switchTo = (active: boolean) =>
     return continueTo(switched, (organisation) => `/operator?${active ? 'reactivated' : 'deactivated'}=${encodeURIComponent(organisation.name)}#org-${organisation.id}`);
   });
 
-const overHttps = (context: FormContext) => context.locals.runtime.config.publicUrl.startsWith('https:');
-
 /** The forms of /operator: organisations on this installation and their first admins. */
 export const operatorForms = {
   create: personForm(OrganisationInputSchema, async (input, person, { locals }) =>
@@ -28,15 +25,13 @@ export const operatorForms = {
   ),
   deactivate: switchTo(false),
   reactivate: switchTo(true),
-  /** The new link is shown once on the next view of /operator (see shown-once.ts), and e-mailed when it names an address. */
+  /** The new link is shown once, on the page rendered for this post, and e-mailed when it names an address. */
   invite: personForm(AdminInvitationInputSchema.extend(OneOrganisation.shape), async ({ organisationId = '', email, days }, person, context) => {
     const { runtime } = context.locals;
     const invited = await inviteOrganisationAdmin(runtime.store, runtime.auth, person.id, organisationId, { email, days });
-    if (invited.ok) {
-      const name = (await runtime.store.organisation(organisationId))?.name ?? '';
-      const link = await invitationLink(runtime.config.publicUrl, invited.value.token, invited.value.invitation, name);
-      keepToShowOnce(context.cookies, { page: 'operator', for: person.id, url: link.url, name, ...(link.emailed ? { emailed: link.emailed } : {}) }, overHttps(context));
-    }
-    return continueTo(invited, '/operator');
+    if (!invited.ok) return invited;
+    const name = (await runtime.store.organisation(organisationId))?.name ?? '';
+    const link = await invitationLink(runtime.config.publicUrl, invited.value.token, invited.value.invitation, name);
+    return showOnPage({ url: link.url, name, ...(link.emailed ? { emailed: link.emailed } : {}) } satisfies ShownLink);
   }),
 };

@@ -4,15 +4,14 @@ import { revokeCertificate } from '../certificates/certificates.server.ts';
 import { CertificateSchema } from '../certificates/records.ts';
 import { enrolPerson } from '../path/path.server.ts';
 import { EnrolmentSchema, MentorshipSchema } from '../path/records.ts';
-import { continueTo, personForm, type FormContext, type FormInput, type FormOutcome } from '../ui/form.ts';
+import { continueTo, personForm, showOnPage, type FormContext, type FormInput, type FormOutcome } from '../ui/form.ts';
 import type { Membership } from '../store/store.ts';
 import { notFound } from '../outcome.ts';
 import { adminOrganisation, keepingPage } from './context.ts';
-import { createIntake, createInvitation, deactivateMember, IntakeInputSchema, invitationLink, InvitationInputSchema, revokeInvitation } from './invitations.server.ts';
+import { createIntake, createInvitation, deactivateMember, IntakeInputSchema, invitationLink, InvitationInputSchema, revokeInvitation, type ShownLink } from './invitations.server.ts';
 import { issueResetLinkForMember, pairMentor, unpairMentor } from './people.server.ts';
 import { DeactivationSchema, InvitationSchema } from './records.ts';
 import { OrganisationNameSchema, renameOwnOrganisation, saveSupportContacts, saveThresholds, SupportContactsSchema, ThresholdsInputSchema } from './settings.server.ts';
-import { keepToShowOnce } from './shown-once.ts';
 
 /**
  * A form of an organisation's admin pages: for the organisation the page was
@@ -27,8 +26,6 @@ function adminForm<S extends z.ZodObject>(input: S, run: (input: FormInput<S>, p
 }
 
 /** Whether cookies must travel over HTTPS only: when the site is served over it. */
-const overHttps = (context: FormContext) => context.locals.runtime.config.publicUrl.startsWith('https:');
-
 /** A member of the organisation, by account. */
 const MemberSchema = DeactivationSchema.pick({ userId: true });
 
@@ -58,26 +55,23 @@ export const orgForms = {
   deactivate: adminForm(MemberSchema, async ({ userId = '' }, person, organisation, { locals, url }) =>
     continueTo(await deactivateMember(locals.runtime.store, locals.runtime.auth, person.id, organisation.organisationId, userId), ({ name }) => keepingPage(`/admin?deactivated=${encodeURIComponent(name)}`, url)),
   ),
-  /** The reset link is shown once on the next view of /admin (see shown-once.ts), never put in an address. */
+  /** The reset link is shown once, on the page rendered for this post (its secret is stored only as a hash), never put in an address. */
   resetLink: adminForm(MemberSchema, async ({ userId = '' }, person, organisation, context) => {
     const { runtime } = context.locals;
     const issued = await issueResetLinkForMember(runtime.store, runtime.auth, person.id, organisation.organisationId, userId);
-    if (issued.ok) keepToShowOnce(context.cookies, { page: 'admin', for: person.id, url: resetUrl(runtime.config.publicUrl, issued.value.token), name: issued.value.name }, overHttps(context));
-    return continueTo(issued, keepingPage('/admin#reset-link', context.url));
+    return issued.ok ? showOnPage({ url: resetUrl(runtime.config.publicUrl, issued.value.token), name: issued.value.name } satisfies ShownLink) : issued;
   }),
 
   intake: adminForm(IntakeInputSchema, async (input, person, organisation, { locals, url, catalogue }) =>
     continueTo(await createIntake(locals.runtime.store, await catalogue(), person.id, organisation.organisationId, input), keepingPage('/invitations?done=intake', url)),
   ),
-  /** The new link is shown once on the next view of /invitations (see shown-once.ts), and e-mailed when it names an address. */
+  /** The new link is shown once, on the page rendered for this post, and e-mailed when it names an address. */
   invite: adminForm(InvitationInputSchema, async (input, person, organisation, context) => {
     const { runtime } = context.locals;
     const created = await createInvitation(runtime.store, person.id, organisation.organisationId, { ...input, intakeId: input.intakeId || undefined, email: input.email ?? '' });
-    if (created.ok) {
-      const link = await invitationLink(runtime.config.publicUrl, created.value.token, created.value.invitation, organisation.organisationName);
-      keepToShowOnce(context.cookies, { page: 'invitations', for: person.id, url: link.url, ...(link.emailed ? { emailed: link.emailed } : {}) }, overHttps(context));
-    }
-    return continueTo(created, keepingPage('/invitations', context.url));
+    if (!created.ok) return created;
+    const link = await invitationLink(runtime.config.publicUrl, created.value.token, created.value.invitation, organisation.organisationName);
+    return showOnPage({ url: link.url, ...(link.emailed ? { emailed: link.emailed } : {}) } satisfies ShownLink);
   }),
   revoke: adminForm(InvitationSchema.pick({ id: true }), async ({ id = '' }, person, organisation, { locals, url }) =>
     continueTo(await revokeInvitation(locals.runtime.store, person.id, organisation.organisationId, id), keepingPage('/invitations?done=revoked', url)),

@@ -80,6 +80,9 @@ export async function issueInvitation(store: Store, actorId: string, organisatio
   return { ok: true, value: { invitation: await store.saveInvitation(invitation), token } };
 }
 
+/** A link made by a form, shown once to copy: its secret is stored only as a hash, so it is shown now or never. */
+export type ShownLink = { url: string; emailed?: string; name?: string };
+
 /**
  * The link of a new invitation, as its maker sees it once: the full address
  * (in the maker's language), e-mailed too when the invitation names an

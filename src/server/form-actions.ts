@@ -28,7 +28,7 @@ export function formAction(form: Form | OpenForm) {
       console.error(fault);
       throw fault;
     });
-    if (outcome.ok) return outcome.value;
+    if (outcome.ok) return 'show' in outcome ? { show: outcome.show } : outcome.value;
     const values = input instanceof FormData ? Object.fromEntries([...input.keys()].map((k) => [k, input.getAll(k).length > 1 ? input.getAll(k) : input.get(k)])) : input;
     throw new FormRefused(outcome.status, outcome.message, outcome.fields ?? {}, valuesToShowAgain(values));
   };
@@ -51,14 +51,20 @@ export async function answerForm(context: APIContext): Promise<Response | undefi
   if (action?.calledFrom !== 'form') return undefined;
   const result = await action.handler();
   if (!result.error) {
-    const next = isLocalAddress(result.data) ? result.data : context.url.pathname;
-    return context.redirect(next, 303);
+    const data: unknown = result.data;
+    if (data && typeof data === 'object' && 'show' in data) {
+      // Shown once on the page posted from, rendered now (see FormOutcome).
+      context.locals.shown = { action: action.name, show: data.show as Record<string, unknown> };
+      setActionResult(action.name, serializeActionResult(result));
+      return undefined;
+    }
+    return context.redirect(isLocalAddress(data) ? data : context.url.pathname, 303);
   }
   const error = result.error;
-  // A fault (not a refusal) is the site's 500 page, as on any other request; the handler logged it.
-  if (error.status >= 500) throw new Error(`The form action ${action.name} failed.`);
-  // Otherwise a refusal by the feature, or a post the action could not read (unknown action, wrong fields).
   const refused = error instanceof FormRefused;
+  // A fault (not a refusal) is the site's 500 page, as on any other request; the handler logged it.
+  if (error.status >= 500 && !refused) throw new Error(`The form action ${action.name} failed.`);
+  // Otherwise a refusal by the feature, or a post the action could not read (unknown action, wrong fields).
   context.locals.form = {
     action: action.name,
     status: error.status,
@@ -71,16 +77,33 @@ export async function answerForm(context: APIContext): Promise<Response | undefi
   return undefined;
 }
 
-const NO_FAILURE = { message: undefined, fields: {} as Record<string, string>, values: {} as Record<string, string | string[]> };
+/** A refused form as a page shows it: the message, a message per field, and what was typed (`text(name)` for one text field). */
+export type ShownFailure = { message: string | undefined; fields: Record<string, string>; values: Record<string, string | string[]>; text(name: string): string | undefined };
+
+const shownFailure = (message: string | undefined, fields: Record<string, string>, values: Record<string, string | string[]>): ShownFailure => ({
+  message,
+  fields,
+  values,
+  text: (name) => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  },
+});
 
 /**
  * On a page: the refusal of one of its forms (by action), or a post no action
  * could read (an unknown action, fields of the wrong shape), with the response
  * status set to the refusal's; nothing otherwise.
  */
-export function formFailure(Astro: Pick<AstroGlobal, 'locals' | 'response'>, ...forms: { toString(): string }[]): { message: string | undefined; fields: Record<string, string>; values: Record<string, string | string[]> } {
+export function formFailure(Astro: Pick<AstroGlobal, 'locals' | 'response'>, ...forms: { toString(): string }[]): ShownFailure {
   const failure = Astro.locals.form;
-  if (!failure || (!failure.unreadable && !forms.some((f) => new URLSearchParams(String(f)).get('_action') === failure.action))) return NO_FAILURE;
+  if (!failure || (!failure.unreadable && !forms.some((f) => new URLSearchParams(String(f)).get('_action') === failure.action))) return shownFailure(undefined, {}, {});
   Astro.response.status = failure.status;
-  return failure;
+  return shownFailure(failure.message, failure.fields, failure.values);
+}
+
+/** On a page: what one of its forms made to be shown once (see FormOutcome), if that form was just posted. */
+export function formShown<T extends Record<string, unknown>>(Astro: Pick<AstroGlobal, 'locals'>, form: { toString(): string }): T | undefined {
+  const shown = Astro.locals.shown;
+  return shown && new URLSearchParams(String(form)).get('_action') === shown.action ? (shown.show as T) : undefined;
 }

@@ -12,11 +12,21 @@ import type { Catalogue } from '../path/path.server.ts';
  * nothing of HTTP, so it is tested like any other domain code.
  */
 
-/** A refusal a form can show: the domain's statuses, and 410 and 429 for spent links and too many tries. */
-export type FormRefusal = { ok: false; status: 400 | 401 | 403 | 404 | 409 | 410 | 429; message: string; fields?: Record<string, string> };
+/** A refusal a form can show: the domain's statuses, 410 and 429 for spent links and too many tries, 502 when a service we send to failed. */
+export type FormRefusal = { ok: false; status: 400 | 401 | 403 | 404 | 409 | 410 | 429 | 502; message: string; fields?: Record<string, string> };
 
-/** What a form's handler answers: the local address to go to next (Post/Redirect/Get), or a refusal. */
-export type FormOutcome = { ok: true; value: string } | FormRefusal;
+/**
+ * What a form's handler answers: the local address to go to next
+ * (Post/Redirect/Get), or a refusal. A few forms make something that must be
+ * shown once and stored nowhere (an invitation or reset link, whose secret is
+ * kept only as a hash; a preview that saves nothing): they answer `show`, and
+ * the page they were posted from renders it straight away, with no redirect,
+ * so it never goes into an address or a cookie.
+ */
+export type FormOutcome = { ok: true; value: string } | { ok: true; show: Record<string, unknown> } | FormRefusal;
+
+/** Something for the page to show once, now (see FormOutcome). */
+export const showOnPage = (show: Record<string, unknown>): FormOutcome => ({ ok: true, show });
 
 /** The values a form posts, by field: text, a list for repeated fields, and true/false for checkboxes. */
 export type FormInput<S extends z.ZodObject> = { [K in keyof z.infer<S>]?: z.infer<S>[K] extends readonly unknown[] ? string[] : z.infer<S>[K] extends boolean ? boolean : string };
@@ -48,7 +58,7 @@ export function personForm<S extends z.ZodObject>(input: S, run: (input: FormInp
 }
 
 /** Where to go after a domain outcome (not named `then`: a module exporting `then` is a thenable and never finishes importing): `next` on success (or computed from the value), the refusal as it is otherwise. */
-export function continueTo<T>(outcome: Outcome<T> | { ok: false; status: 410 | 429; message: string }, next: string | ((value: T) => string)): FormOutcome {
+export function continueTo<T>(outcome: Outcome<T> | { ok: false; status: 410 | 429 | 502; message: string }, next: string | ((value: T) => string)): FormOutcome {
   if (!outcome.ok) return outcome;
   return { ok: true, value: typeof next === 'string' ? next : next(outcome.value) };
 }
