@@ -62,6 +62,6 @@ describe('sending to the learning record store', () => {
   it('is refused to anyone but an admin, and says why when the store does not accept them', async () => {
     const fetchImpl = (async () => new Response(null, { status: 401 })) as unknown as typeof fetch;
     expect(await sendOrganisationToLrs(store, 'tia', 'org', 'https://peerpath.example', lrs, { fetchImpl })).toMatchObject({ ok: false, status: 404 });
-    expect(await sendOrganisationToLrs(store, 'admin', 'org', 'https://peerpath.example', lrs, { fetchImpl, retries: 0 })).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('HTTP 401') });
+    expect(await sendOrganisationToLrs(store, 'admin', 'org', 'https://peerpath.example', lrs, { fetchImpl, retries: 0 })).toMatchObject({ ok: false, status: 502, message: expect.stringContaining('HTTP 401') });
   });
 });

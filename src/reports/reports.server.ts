@@ -1,6 +1,6 @@
 import type { Module } from '../curriculum/schema.ts';
 import { toXapiStatement, type XapiStatement } from '../events/xapi.ts';
-import { isAdminOf, notFound, refuse, type Outcome } from '../outcome.ts';
+import { isAdminOf, notFound, type Outcome } from '../outcome.ts';
 import { sendToLrs, type LrsConfig } from './lrs.ts';
 import { pathFromRecords, type Catalogue } from '../path/path.server.ts';
 import { currentEnrolment } from '../path/rules.ts';
@@ -42,13 +42,13 @@ export async function organisationStatements(store: Store, actorId: string, orga
  * store and learns how many went; a store that does not accept them is a
  * refusal with its reason (what to check, and that sending again is safe).
  */
-export async function sendOrganisationToLrs(store: Store, actorId: string, organisationId: string, siteUrl: string, lrs: LrsConfig, options: Parameters<typeof sendToLrs>[2] = {}): Promise<Outcome<{ sent: number }>> {
+export async function sendOrganisationToLrs(store: Store, actorId: string, organisationId: string, siteUrl: string, lrs: LrsConfig, options: Parameters<typeof sendToLrs>[2] = {}): Promise<Outcome<{ sent: number }> | { ok: false; status: 502; message: string }> {
   const statements = await organisationStatements(store, actorId, organisationId, siteUrl);
   if (!statements.ok) return statements;
   try {
     return { ok: true, value: { sent: (await sendToLrs(statements.value, lrs, options)).sent } };
   } catch (error) {
-    // Before forms became actions this was a 502; a form's refusal has no 5xx status.
-    return refuse(409, (error as Error).message);
+    // The store we send to failed, not the request: 502, as a gateway answers.
+    return { ok: false, status: 502, message: (error as Error).message };
   }
 }
