@@ -29,6 +29,23 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/\/renewal\?removed=1$/);
     await expect(rows).toHaveCount(before);
   });
+
+  test('a guide preview shows the text posted, on the page rendered for that post, and saves nothing', async ({ page }) => {
+    await signIn(page, demo.admin, '/guides');
+    await page.getByLabel('Title').fill('Peer support worker, night shelter');
+    await page.getByRole('button', { name: 'Create from template' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Edit "Peer support worker, night shelter"' })).toBeVisible();
+    const address = page.url();
+    await page.getByLabel('Guide text').fill('## Purpose of the role\n\nCompany on the **long** evenings.');
+    const previewed = page.waitForResponse((r) => r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    expect((await previewed).status()).toBe(200);
+    await expect(page.getByTestId('guide-preview').locator('strong')).toHaveText('long');
+    await expect(page.getByLabel('Guide text')).toHaveValue(/Company on the \*\*long\*\* evenings/);
+    // Nothing was saved: the guide still holds its template.
+    await page.goto(address);
+    await expect(page.getByLabel('Guide text')).toHaveValue(/## The four phases of a peer role/);
+  });
 });
 
 test('a form posted from another site, or to the action endpoint in the wrong shape, changes nothing', async ({ page }) => {
