@@ -195,7 +195,8 @@ test('only the assigned mentor can open a mentee page; others get the same 404 a
     expect(mentee?.status()).toBe(404);
     expect(missing?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'We could not find that page' })).toBeVisible();
-    const post = await page.request.post(href!, { form: { intent: 'move', to: 'placement' }, headers: { Origin: new URL(page.url()).origin } });
+    const menteeId = href!.split('/').at(-1)!;
+    const post = await page.request.post(`${href}?_action=mentoring.confirmMove`, { form: { userId: menteeId, to: 'placement' }, headers: { Origin: new URL(page.url()).origin } });
     expect(post.status()).toBe(404);
     await context.close();
   }

@@ -94,10 +94,13 @@ test('without JavaScript, modules read fully and the quiz works as a plain form'
   await answerQuiz(page, noJsModule, 'right');
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page.getByRole('heading', { name: /You scored 100%/ })).toBeVisible();
+  // Post/Redirect/Get: the page shows the attempt just scored, so reloading it posts nothing again.
+  await expect(page).toHaveURL(new RegExp(`/modules/${noJsModule.id}/quiz\\?attempt=[^&]+$`));
 
   // An incomplete plain-form submission is explained and stores nothing.
   await page.goto(`/modules/${noJsModule.id}/quiz`);
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page.getByRole('alert')).toContainText('Question 1 has no answer yet');
+  await expect(page).toHaveURL(/\?_action=quiz\.submit$/);
   await context.close();
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompetencyRating } from '../path/records.ts';
 import { emptyRecords } from '../path/rules.ts';
 import { sampleHours } from '../store/store.contract.ts';
-import { awaitingSignOff, menteeWork } from './mentee-view.ts';
+import { awaitingSignOff, menteeNotice, menteePage, menteeWork } from './mentee-view.ts';
 
 const rating = (competencyId: string, role: CompetencyRating['role'], level: number, day: string): CompetencyRating => ({
   id: `${competencyId}-${role}-${day}`,
@@ -53,5 +53,21 @@ describe('a mentee page', () => {
     expect(work.verifiedHours.map((h) => h.id)).toEqual(['v2', 'v1']);
     expect(work.pendingCheckIns.map((c) => c.id)).toEqual(['c2']);
     expect(menteeWork(undefined, ['mutuality'])).toEqual({ pendingHours: [], verifiedHours: [], pendingCheckIns: [], awaiting: [] });
+  });
+});
+
+describe('after a form on the mentee page', () => {
+  it('returns to the page saying what was done', () => {
+    expect(menteePage('tia', 'verified')).toBe('/mentor/tia?done=verified');
+    expect(menteePage('a b/c', 'moved')).toBe('/mentor/a%20b%2Fc?done=moved');
+  });
+
+  it('shows the notice of what was done, naming the mentee and the phase they moved to', () => {
+    expect(menteeNotice('verified', 'Tia', 'training')).toBe('Hours verified and locked.');
+    expect(menteeNotice('supervision', 'Tia', 'training')).toBe('Supervision session recorded.');
+    expect(menteeNotice('moved', 'Tia', 'placement')).toBe('Move confirmed. Tia is now in Work placement.');
+    expect(menteeNotice('moved', 'Tia', undefined)).toBeUndefined();
+    for (const done of ['reopened', 'confirmed']) expect(menteeNotice(done, 'Tia', 'training')).toEqual(expect.any(String));
+    for (const done of [null, '', 'anything']) expect(menteeNotice(done, 'Tia', 'training')).toBeUndefined();
   });
 });

@@ -5,9 +5,10 @@ import { learningEvent } from '../events/build.ts';
 import { t } from '../i18n/index.ts';
 import { notify } from '../notifications/notify.server.ts';
 import { thresholdsOf } from '../orgs/settings.server.ts';
-import { isMentorOf, pathFor, pathFromRecords, type Catalogue } from '../path/path.server.ts';
+import { PhaseSchema } from '../curriculum/schema.ts';
+import { confirmMove, isMentorOf, pathFor, pathFromRecords, type Catalogue } from '../path/path.server.ts';
 import { emptyRecords } from '../path/rules.ts';
-import { fieldErrors, notFound, type Outcome } from '../outcome.ts';
+import { fieldErrors, notFound, refuse, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { SupervisionSession } from './records.ts';
 import { rosterRow, type RosterRow } from './roster.ts';
@@ -75,4 +76,15 @@ export async function recordSupervision(store: Store, catalogue: Catalogue, ment
 export async function supervisionOf(store: Store, actorId: string, menteeId: string): Promise<SupervisionSession[]> {
   if (actorId !== menteeId && !(await isMentorOf(store, actorId, menteeId))) return [];
   return (await store.progressFor(menteeId)).supervision.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/**
+ * A mentor moves a mentee to a phase named by a form. Someone who is not
+ * their mentor is not told whether the person exists (404), whatever the
+ * form says; a mentor who sent an unknown phase is asked to check it (400).
+ */
+export async function moveMentee(store: Store, catalogue: Catalogue, mentorId: string, menteeId: string, to: unknown, now = new Date()): Promise<Outcome<void>> {
+  const phase = PhaseSchema.safeParse(to);
+  if (phase.success) return confirmMove(store, catalogue, mentorId, menteeId, phase.data, now);
+  return (await isMentorOf(store, mentorId, menteeId)) ? refuse(400, t('path.errors.fixFields')) : notFound();
 }

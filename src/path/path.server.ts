@@ -236,11 +236,10 @@ export async function rateCompetency(store: Store, catalogue: Catalogue, actorId
   return { ok: true, value: undefined };
 }
 
-/** A mentor reopens a verified hours entry so it can be corrected; it stops counting until verified again. */
-export async function reopenHours(store: Store, actorId: string, entryId: string): Promise<Outcome<void>> {
+/** A mentor reopens a verified hours entry so it can be corrected; it stops counting until verified again. Answers the entry reopened. */
+export async function reopenHours(store: Store, actorId: string, entryId: string): Promise<Outcome<HoursEntry>> {
   const entry = await store.hoursEntry(entryId);
   if (!entry || !(await isMentorOf(store, actorId, entry.userId))) return notFound();
   if (!entry.verifiedAt) return refuse(409, t('path.errors.notVerified'));
-  await store.reopenHours(entryId);
-  return { ok: true, value: undefined };
+  return { ok: true, value: (await store.reopenHours(entryId)) ?? entry };
 }

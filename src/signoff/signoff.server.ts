@@ -81,6 +81,33 @@ export async function createSignOffLink(store: Store, catalogue: Catalogue, acto
   return { ok: true, value: { link, token, emailed: await emailLink(store, link, token) } };
 }
 
+/** The cookie that brings a new link's secret to the page that shows it, once, after the form (Post/Redirect/Get): never in an address. */
+export const MADE_LINK_COOKIE = 'peerpath-sign-off-link';
+
+/** How long (seconds) a new link waits in that cookie to be shown. */
+export const MADE_LINK_SECONDS = 600;
+
+/** What that cookie holds: the new link's id, whether it was e-mailed, and its secret. */
+export const madeLinkFlash = (made: { link: Pick<SignOffLink, 'id'>; token: string; emailed: boolean }): string => `${made.link.id}.${made.emailed ? 1 : 0}.${made.token}`;
+
+/**
+ * The new link a flash names, among the links the page shows (those the
+ * reader may see): only when its secret is that link's. Anything else is
+ * nothing to show.
+ */
+export function madeLinkFromFlash<L extends SignOffLink>(flash: string | undefined, links: readonly L[]): { link: L; token: string; emailed: boolean } | undefined {
+  const [id, emailed, token, ...rest] = flash?.split('.') ?? [];
+  const link = links.find((l) => l.id === id);
+  if (!link || !token || rest.length > 0 || hashOf(token) !== link.tokenHash) return undefined;
+  return { link, token, emailed: emailed === '1' };
+}
+
+/** The sign-off page of a person's links, as the reader reaches it: their own, or a mentee's (`?for=`); `made` after a new link. */
+export function signOffPage(actorId: string, subjectId: string, made = false): string {
+  const query = new URLSearchParams([...(subjectId === actorId ? [] : [['for', subjectId]]), ...(made ? [['made', '1']] : [])]);
+  return `/sign-off${query.size ? `?${query}` : ''}`;
+}
+
 /** E-mails a new link to its rater when e-mail is set up; resolves to whether it went. A failure leaves the link to be passed on by hand. */
 async function emailLink(store: Store, link: SignOffLink, token: string): Promise<boolean> {
   if (!signOffMailer) return false;
@@ -151,6 +178,20 @@ export async function useSignOffLink(store: Store, token: string, raw: unknown, 
   await audit(store, actorId, 'sign-off-link-used', link.id, now);
   await notify(store, { userId: link.userId, kind: link.scope.kind === 'hours' ? 'hours-verified' : 'rated-by-link', about: link.raterName, link: link.scope.kind === 'hours' ? '/hours' : '/competencies', key: `sign-off:${link.id}` }, now);
   return { ok: true, value: { ...link, usedAt: at } };
+}
+
+/** How long after a link is used its page thanks the rater (by the trainee's name) instead of saying it was used. */
+export const THANKS_MINUTES = 10;
+
+/**
+ * The thanks a rater sees once they used a link (Post/Redirect/Get): the
+ * trainee's name, for a link used in the last few minutes; afterwards, or for
+ * any other link, nothing (the page then says the link is spent or unknown).
+ */
+export async function thanksFor(store: Store, token: string, now = new Date()): Promise<{ name: string } | undefined> {
+  const link = /^[A-Za-z0-9_-]{43}$/.test(token) ? await store.signOffLinkByTokenHash(hashOf(token)) : undefined;
+  if (!link?.usedAt || now.getTime() - new Date(link.usedAt).getTime() > THANKS_MINUTES * 60_000) return undefined;
+  return { name: (await store.people([link.userId])).get(link.userId)?.name ?? '' };
 }
 
 /** The links made for a person, for them or their mentor: newest first, with whether each is waiting, used or expired. */
