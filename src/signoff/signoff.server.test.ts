@@ -3,7 +3,7 @@ import { readCurriculum } from '../curriculum/read.ts';
 import { catalogueOf, enrolPerson, logHours, pathFor } from '../path/path.server.ts';
 import type { Store } from '../store/index.ts';
 import { openTestStore } from '../store/test-store.ts';
-import { createSignOffLink, madeLinkFlash, madeLinkFromFlash, openSignOffLink, signOffLinksFor, signOffPage, thanksFor, useSignOffLink, useSignOffMailer } from './signoff.server.ts';
+import { createSignOffLink, madeLinkAmong, openSignOffLink, signOffLinksFor, thanksFor, type MadeLink, useSignOffLink, useSignOffMailer } from './signoff.server.ts';
 import { signOffForms } from './forms.ts';
 import type { FormContext } from '../ui/form.ts';
 
@@ -102,24 +102,17 @@ describe('e-mailing a link', () => {
 });
 
 describe('after the forms (Post/Redirect/Get)', () => {
-  it('show a new link\'s secret once, from the flash, only when it is the secret of a link the reader may see', async () => {
+  it('show a new link\'s secret once, only when it is the secret of a link the reader may see', async () => {
     const made = await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'hours', entryIds: [entries[0]] }, now);
     if (!made.ok) throw new Error('not made');
     const links = await signOffLinksFor(store, 'tia', 'tia', now);
     const shown = links.ok ? links.value : [];
-    const flash = madeLinkFlash(made.value);
-    expect(madeLinkFromFlash(flash, shown)).toMatchObject({ link: { id: made.value.link.id }, token: made.value.token, emailed: false });
-    expect(madeLinkFromFlash(madeLinkFlash({ ...made.value, emailed: true }), shown)?.emailed).toBe(true);
-    expect(madeLinkFromFlash(`${made.value.link.id}.0.${'A'.repeat(43)}`, shown)).toBeUndefined();
-    expect(madeLinkFromFlash(flash, [])).toBeUndefined();
-    expect(madeLinkFromFlash(`${flash}.more`, shown)).toBeUndefined();
-    expect(madeLinkFromFlash(undefined, shown)).toBeUndefined();
-  });
-
-  it('return to the page of the person\'s links, naming a mentee\'s', () => {
-    expect(signOffPage('tia', 'tia')).toBe('/sign-off');
-    expect(signOffPage('tia', 'tia', true)).toBe('/sign-off?made=1');
-    expect(signOffPage('mentor', 'tia', true)).toBe('/sign-off?for=tia&made=1');
+    const fresh = { id: made.value.link.id, token: made.value.token, emailed: false };
+    expect(madeLinkAmong(fresh, shown)).toMatchObject({ link: { id: made.value.link.id }, token: made.value.token, emailed: false });
+    expect(madeLinkAmong({ ...fresh, emailed: true }, shown)?.emailed).toBe(true);
+    expect(madeLinkAmong({ ...fresh, token: 'A'.repeat(43) }, shown)).toBeUndefined();
+    expect(madeLinkAmong(fresh, [])).toBeUndefined();
+    expect(madeLinkAmong(undefined, shown)).toBeUndefined();
   });
 
   it('thank the rater by the trainee\'s name for a few minutes after the link was used, and then no more', async () => {
@@ -131,27 +124,20 @@ describe('after the forms (Post/Redirect/Get)', () => {
     expect(await thanksFor(store, 'short', now)).toBeUndefined();
   });
 
-  it('make a link through the form, leaving its secret in a cookie for the next page, never in the address', async () => {
-    const cookies: [string, string, Record<string, unknown>][] = [];
+  it('make a link through the form, its secret shown on the page and never in an address', async () => {
     const context = (who: string) =>
       ({
         locals: { runtime: { store }, user: { id: who, name: who, email: `${who}@example.org`, operator: false } },
         url: new URL('https://peerpath.example/sign-off'),
         catalogue: async () => catalogue,
-        cookies: { set: (name: string, value: string, options: Record<string, unknown>) => void cookies.push([name, value, options]) },
       }) as unknown as FormContext;
     const made = await signOffForms.makeLink.run({ userId: 'tia', ...rater, kind: 'hours', entryIds: [entries[1]!], days: '7' }, context('mentor'));
-    expect(made).toEqual({ ok: true, value: '/sign-off?for=tia&made=1' });
-    expect(cookies).toHaveLength(1);
-    const [, flash, options] = cookies[0]!;
-    expect(options).toMatchObject({ httpOnly: true, secure: true, sameSite: 'strict' });
+    if (!made.ok || !('show' in made)) throw new Error('not shown');
     const links = await signOffLinksFor(store, 'mentor', 'tia');
-    const shown = madeLinkFromFlash(flash, links.ok ? links.value : []);
+    const shown = madeLinkAmong(made.show as MadeLink, links.ok ? links.value : []);
     expect(shown?.link.scope).toEqual({ kind: 'hours', entryIds: [entries[1]] });
-    expect(made.ok && made.value).not.toContain(shown?.token);
     expect(await signOffForms.makeLink.run({ userId: 'tia', ...rater, kind: 'hours', entryIds: [entries[1]!] }, context('ben'))).toMatchObject({ ok: false, status: 404 });
     expect(await signOffForms.makeLink.run({ ...rater, raterName: '', kind: 'hours' }, context('tia'))).toMatchObject({ ok: false, status: 400, fields: { raterName: expect.any(String) } });
-    expect(cookies).toHaveLength(1);
 
     const open = { locals: { runtime: { store }, user: null }, url: new URL('https://peerpath.example/sign-off/x'), catalogue: async () => catalogue } as unknown as FormContext;
     expect(await signOffForms.useLink.run({ token: shown?.token ?? '' }, open)).toEqual({ ok: true, value: `/sign-off/${shown?.token}?done=1` });

@@ -81,31 +81,13 @@ export async function createSignOffLink(store: Store, catalogue: Catalogue, acto
   return { ok: true, value: { link, token, emailed: await emailLink(store, link, token) } };
 }
 
-/** The cookie that brings a new link's secret to the page that shows it, once, after the form (Post/Redirect/Get): never in an address. */
-export const MADE_LINK_COOKIE = 'peerpath-sign-off-link';
+/** A link just made, as its maker sees it once (see showOnPage): its id, its secret and whether it was e-mailed. */
+export type MadeLink = { id: string; token: string; emailed: boolean };
 
-/** How long (seconds) a new link waits in that cookie to be shown. */
-export const MADE_LINK_SECONDS = 600;
-
-/** What that cookie holds: the new link's id, whether it was e-mailed, and its secret. */
-export const madeLinkFlash = (made: { link: Pick<SignOffLink, 'id'>; token: string; emailed: boolean }): string => `${made.link.id}.${made.emailed ? 1 : 0}.${made.token}`;
-
-/**
- * The new link a flash names, among the links the page shows (those the
- * reader may see): only when its secret is that link's. Anything else is
- * nothing to show.
- */
-export function madeLinkFromFlash<L extends SignOffLink>(flash: string | undefined, links: readonly L[]): { link: L; token: string; emailed: boolean } | undefined {
-  const [id, emailed, token, ...rest] = flash?.split('.') ?? [];
-  const link = links.find((l) => l.id === id);
-  if (!link || !token || rest.length > 0 || hashOf(token) !== link.tokenHash) return undefined;
-  return { link, token, emailed: emailed === '1' };
-}
-
-/** The sign-off page of a person's links, as the reader reaches it: their own, or a mentee's (`?for=`); `made` after a new link. */
-export function signOffPage(actorId: string, subjectId: string, made = false): string {
-  const query = new URLSearchParams([...(subjectId === actorId ? [] : [['for', subjectId]]), ...(made ? [['made', '1']] : [])]);
-  return `/sign-off${query.size ? `?${query}` : ''}`;
+/** The link just made, among the links the page shows (those the reader may see), only when the secret is that link's. */
+export function madeLinkAmong<L extends SignOffLink>(made: MadeLink | undefined, links: readonly L[]): { link: L; token: string; emailed: boolean } | undefined {
+  const link = made && links.find((l) => l.id === made.id);
+  return link && made && hashOf(made.token) === link.tokenHash ? { link, token: made.token, emailed: made.emailed } : undefined;
 }
 
 /** E-mails a new link to its rater when e-mail is set up; resolves to whether it went. A failure leaves the link to be passed on by hand. */
