@@ -4,7 +4,8 @@ import { notificationForms } from '../notifications/forms.ts';
 import type { Store } from '../store/index.ts';
 import { openTestStore } from '../store/test-store.ts';
 import type { FormContext } from '../ui/form.ts';
-import { pathForms } from './forms.ts';
+import { competenciesPage, pathForms } from './forms.ts';
+import { pairMentor } from '../orgs/people.server.ts';
 import { catalogueOf, enrolPerson } from './path.server.ts';
 
 const catalogue = catalogueOf(readCurriculum(process.cwd()));
@@ -63,5 +64,28 @@ describe('the notifications forms', () => {
     expect(await unread('tia')).toEqual([]);
     expect(await unread('ben')).toEqual(['n3']);
     expect(await notificationForms.markAllRead.run({}, as(null))).toMatchObject({ ok: false, status: 401 });
+  });
+});
+
+describe('the rating form', () => {
+  it('rates a competency for oneself or, as their mentor, for a mentee, and returns to that competency page', async () => {
+    await store.authTables.insert('user', { id: 'mo', name: 'mo', email: 'mo@example.org' });
+    await store.authTables.insert('member', { id: 'm-mo', organizationId: 'org', userId: 'mo', role: 'mentor' });
+    expect((await pairMentor(store, 'admin', 'org', { mentorId: 'mo', menteeId: 'tia' })).ok).toBe(true);
+    const competencyId = catalogue.pathways.get('hong-kong-peer-support')!.placement.competencies[0]!;
+
+    expect(await pathForms.rateCompetency.run({ competencyId, level: '2' }, as('tia'))).toEqual({ ok: true, value: '/competencies?saved=1' });
+    expect(await pathForms.rateCompetency.run({ userId: 'tia', competencyId, level: '3' }, as('mo'))).toEqual({ ok: true, value: '/mentor/tia/competencies?saved=1' });
+    expect((await store.progressFor('tia')).ratings.map((r) => [r.role, r.level])).toEqual([['self', 2], ['mentor', 3]]);
+
+    // Not their mentee: the same 404 as a missing page. A level off the scale is named at its field.
+    expect(await pathForms.rateCompetency.run({ userId: 'tia', competencyId, level: '3' }, as('ben'))).toMatchObject({ ok: false, status: 404 });
+    expect(await pathForms.rateCompetency.run({ competencyId, level: '9' }, as('tia'))).toMatchObject({ ok: false, status: 400, fields: { level: expect.any(String) } });
+    expect((await store.progressFor('tia')).ratings).toHaveLength(2);
+  });
+
+  it('names the page to return to', () => {
+    expect(competenciesPage('tia', 'tia')).toBe('/competencies?saved=1');
+    expect(competenciesPage('mo', 'tia')).toBe('/mentor/tia/competencies?saved=1');
   });
 });

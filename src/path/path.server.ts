@@ -9,7 +9,7 @@ import type { ProgressRecords, Store } from '../store/index.ts';
 import { fieldErrors, isAdminOf, notFound, refuse, type Outcome } from '../outcome.ts';
 import { notify, notifyMentors } from '../notifications/notify.server.ts';
 import { firstValidUntil, issueCertificate } from '../certificates/certificates.server.ts';
-import { RolePhaseSchema, type HoursEntry } from './records.ts';
+import { CompetencyRatingSchema, RolePhaseSchema, type HoursEntry } from './records.ts';
 import { checkMove, currentEnrolment, evaluatePath, hoursCategories, SIGN_OFF_LEVEL, type PathState, type Requirement, type Titles } from './rules.ts';
 
 /** The parts of the curriculum the path rules need. */
@@ -196,9 +196,9 @@ export async function confirmCheckIn(store: Store, actorId: string, menteeId: st
   return { ok: true, value: undefined };
 }
 
-export const RatingInputSchema = z.object({
-  competencyId: z.string().min(1),
-  level: z.coerce.number().int().min(1).max(4),
+/** The rating form: the record's competency and level (typed as text), and evidence named `diary:<entry id>` or `quiz:<module id>`. */
+export const RatingInputSchema = CompetencyRatingSchema.pick({ competencyId: true }).extend({
+  level: z.coerce.number().pipe(CompetencyRatingSchema.shape.level),
   /** `diary:<entry id>` or `quiz:<module id>`. */
   evidence: z.array(z.string().regex(/^(diary|quiz):.+$/)).max(20).default([]),
 });
