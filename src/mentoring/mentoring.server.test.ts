@@ -7,7 +7,7 @@ import { saveThresholds } from '../orgs/settings.server.ts';
 import { enrolPerson, logHours, pathFor, rateCompetency, verifyHours, catalogueOf } from '../path/path.server.ts';
 import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
-import { recordSupervision, rosterFor } from './mentoring.server.ts';
+import { menteeOverview, recordSupervision, rosterFor, TIMELINE_LENGTH } from './mentoring.server.ts';
 
 const curriculum = readCurriculum(process.cwd());
 const catalogue = catalogueOf(curriculum);
@@ -122,5 +122,32 @@ describe('notifications', () => {
     expect(await store.markNotificationsRead('ana', [anaNotes[0]!.id], now.toISOString())).toBe(1);
     expect(await store.markNotificationsRead('mentor', [anaNotes[1]!.id], now.toISOString())).toBe(0);
     expect(await store.markNotificationsRead('ana', 'all', now.toISOString())).toBe(1);
+  });
+});
+
+describe('the mentee page', () => {
+  it('is for the mentee\'s own mentor only, and shows the diary only as shared', async () => {
+    expect(await menteeOverview(store, catalogue, 'other-mentor', 'ana', now)).toBeUndefined();
+    expect(await menteeOverview(store, catalogue, 'admin', 'ana', now)).toBeUndefined();
+
+    const kept = await writeDiaryEntry(store, catalogue, 'ana', { date: '2026-11-18', setting: 'the ward', happened: 'A quiet shift.', did: 'Sat with a resident.', values: [], learned: 'Presence.', selfCare: '' }, { reviewed: true }, now);
+    const shared = await writeDiaryEntry(store, catalogue, 'ana', { date: '2026-11-19', setting: 'the garden', happened: 'We planted herbs.', did: 'Listened.', values: [], learned: 'Patience.', selfCare: '' }, { reviewed: true }, now);
+    if (!kept.ok || !shared.ok) throw new Error('not written');
+    expect((await shareDiaryEntry(store, 'ana', shared.value.id, true, now)).ok).toBe(true);
+    await rateCompetency(store, catalogue, 'ana', 'ana', { competencyId: 'mutuality', level: '2' }, now);
+    await rateCompetency(store, catalogue, 'mentor', 'ana', { competencyId: 'mutuality', level: '3' }, later(1));
+
+    const overview = await menteeOverview(store, catalogue, 'mentor', 'ana', later(1));
+    expect(overview?.name).toBe('ANA');
+    expect(overview?.sharedEntries.map((e) => e.id)).toEqual([shared.value.id]);
+    expect(JSON.stringify(overview?.sharedEntries)).not.toContain('We planted herbs.');
+    expect(overview?.ratingRows.map((r) => [r.role, r.level])).toEqual([['self', 2], ['mentor', 3]]);
+    expect(overview?.raterNames.get('mentor')).toBe('MENTOR');
+    // The timeline: newest first, at most TIMELINE_LENGTH.
+    const times = overview?.events.map((e) => e.timestamp) ?? [];
+    expect(times.length).toBeGreaterThan(0);
+    expect(times.length).toBeLessThanOrEqual(TIMELINE_LENGTH);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(overview?.results).toEqual([]);
   });
 });

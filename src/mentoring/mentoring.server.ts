@@ -13,6 +13,11 @@ import type { Store } from '../store/index.ts';
 import type { SupervisionSession } from './records.ts';
 import { rosterRow, type RosterRow } from './roster.ts';
 import { renewalForState } from '../renewal/renewal.server.ts';
+import { sharedEntriesOf, sharedWellbeingOf } from '../journal/journal.server.ts';
+import { ratingsSideBySide } from '../path/ratings.ts';
+import { missingFor } from '../path/rules.ts';
+import { summariseProgress } from '../progress/summary.ts';
+import { menteeWork } from './mentee-view.ts';
 
 
 /**
@@ -87,4 +92,45 @@ export async function moveMentee(store: Store, catalogue: Catalogue, mentorId: s
   const phase = PhaseSchema.safeParse(to);
   if (phase.success) return confirmMove(store, catalogue, mentorId, menteeId, phase.data, now);
   return (await isMentorOf(store, mentorId, menteeId)) ? refuse(400, t('path.errors.fixFields')) : notFound();
+}
+
+/** How many of a mentee's latest learning events their mentor's timeline shows. */
+export const TIMELINE_LENGTH = 50;
+
+/**
+ * Everything a mentor's page about one mentee shows, or undefined when they
+ * are not that person's mentor (the page answers 404, as for a missing page).
+ * Diary entries and wellbeing check-ins only as the mentee shared them; the
+ * timeline newest first; every rater's latest rating side by side, by
+ * competency; results of the modules the mentee has attempted.
+ */
+export async function menteeOverview(store: Store, catalogue: Catalogue, mentorId: string, menteeId: string, now = new Date()) {
+  if (!(await isMentorOf(store, mentorId, menteeId))) return undefined;
+  const [people, state, records, sharedEntries, sharedWellbeing, sessions, allEvents] = await Promise.all([
+    store.people([menteeId]),
+    pathFor(store, catalogue, menteeId, now),
+    store.progressFor(menteeId),
+    sharedEntriesOf(store, mentorId, menteeId),
+    sharedWellbeingOf(store, mentorId, menteeId),
+    supervisionOf(store, mentorId, menteeId),
+    store.eventsFor(menteeId),
+  ]);
+  const events = [...allEvents].reverse().slice(0, TIMELINE_LENGTH);
+  const ratingRows = ratingsSideBySide(records.ratings).sort((a, b) => a.competencyId.localeCompare(b.competencyId));
+  const [actors, raters] = await Promise.all([store.people([...new Set(events.map((e) => e.actorId))]), store.people([...new Set(ratingRows.map((r) => r.ratedBy))])]);
+  const nameMap = (found: Awaited<ReturnType<Store['people']>>) => new Map([...found].map(([id, p]) => [id, p.name]));
+  return {
+    name: people.get(menteeId)?.name ?? '',
+    state,
+    work: menteeWork(records, state?.pathway.placement.competencies ?? []),
+    missing: state ? missingFor(state, state.phase) : [],
+    sharedEntries,
+    sharedWellbeing,
+    sessions,
+    events,
+    actorNames: nameMap(actors),
+    ratingRows,
+    raterNames: nameMap(raters),
+    results: summariseProgress([...catalogue.titles.modules.keys()], records.attempts, state?.pathway.passMark).modules.filter((m) => m.attempts > 0),
+  };
 }
