@@ -132,7 +132,7 @@ describe('the mentee page', () => {
 
     const kept = await writeDiaryEntry(store, catalogue, 'ana', { date: '2026-11-18', setting: 'the ward', happened: 'A quiet shift.', did: 'Sat with a resident.', values: [], learned: 'Presence.', selfCare: '' }, { reviewed: true }, now);
     const shared = await writeDiaryEntry(store, catalogue, 'ana', { date: '2026-11-19', setting: 'the garden', happened: 'We planted herbs.', did: 'Listened.', values: [], learned: 'Patience.', selfCare: '' }, { reviewed: true }, now);
-    if (!kept.ok || !shared.ok) throw new Error('not written');
+    if (kept.ok !== true || shared.ok !== true) throw new Error('not written');
     expect((await shareDiaryEntry(store, 'ana', shared.value.id, true, now)).ok).toBe(true);
     await rateCompetency(store, catalogue, 'ana', 'ana', { competencyId: 'mutuality', level: '2' }, now);
     await rateCompetency(store, catalogue, 'mentor', 'ana', { competencyId: 'mutuality', level: '3' }, later(1));
