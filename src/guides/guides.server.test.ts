@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
 import { siteIndex } from '../search/site-index.ts';
-import { createGuide, diffText, guideForAdmin, publishedGuides, publishGuide, saveAndPublish, saveDraft, slugify, unpublishGuide } from './guides.server.ts';
+import { createGuide, diffText, guideEditorNotice, guideForAdmin, publishedGuides, publishGuide, saveAndPublish, saveDraft, slugify, unpublishGuide } from './guides.server.ts';
 import { ROLE_GUIDE_TEMPLATE } from './template.ts';
 
 let store: Store;
@@ -92,5 +92,15 @@ describe('slugify', () => {
   it('makes readable addresses', () => {
     expect(slugify('Peer Support Worker (Wards) – Kowloon')).toBe('peer-support-worker-wards-kowloon');
     expect(slugify('!!!')).toBe('guide');
+  });
+});
+
+describe('the guide editor\'s notices', () => {
+  it('names what was just done, with the version published', () => {
+    expect(guideEditorNotice(new URLSearchParams('done=saved'))).toMatch(/saved/i);
+    expect(guideEditorNotice(new URLSearchParams('done=published&version=3'))).toContain('3');
+    expect(guideEditorNotice(new URLSearchParams('done=unpublished'))).toMatch(/unpublished|withdrawn|no longer/i);
+    expect(guideEditorNotice(new URLSearchParams('done=nothing'))).toBeUndefined();
+    expect(guideEditorNotice(new URLSearchParams(''))).toBeUndefined();
   });
 });

@@ -134,3 +134,13 @@ export function diffText(before: string, after: string): DiffLine[] {
       .map((text) => ({ kind: part.added ? ('added' as const) : part.removed ? ('removed' as const) : ('same' as const), text })),
   );
 }
+
+/** The notice after one of the guide editor's forms (`?done=saved`, `?done=published&version=N`, `?done=unpublished`). */
+export function guideEditorNotice(params: URLSearchParams): string | undefined {
+  switch (params.get('done')) {
+    case 'saved': return t('guides.saved');
+    case 'published': return t('guides.published', { version: params.get('version') ?? '' });
+    case 'unpublished': return t('guides.unpublished');
+    default: return undefined;
+  }
+}

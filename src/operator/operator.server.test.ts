@@ -10,7 +10,7 @@ import { readConfig } from '../config.ts';
 import { acceptInvitation, openInvitation } from '../orgs/invitations.server.ts';
 import type { Runtime } from '../server/runtime.ts';
 import { openTestStore } from '../store/test-store.ts';
-import { addOperator, COMMAND_LINE_ACTOR, createOrganisation, inviteOrganisationAdmin, operatorOverview, renameOrganisationAsOperator, setOrganisationActive } from './operator.server.ts';
+import { addOperator, COMMAND_LINE_ACTOR, createOrganisation, inviteOrganisationAdmin, operatorNotice, operatorOverview, renameOrganisationAsOperator, setOrganisationActive } from './operator.server.ts';
 
 const now = new Date('2026-12-03T09:00:00.000Z');
 const PASSWORD = 'a long enough password';
@@ -199,4 +199,15 @@ describe('npm run create-operator', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('the operator page\'s notices', () => {
+  it('names what was just done, with the organisation it was done to', () => {
+    expect(operatorNotice(new URLSearchParams('created=Kowloon%20Peer%20Network'))).toContain('Kowloon Peer Network');
+    expect(operatorNotice(new URLSearchParams('done=renamed'))).toMatch(/renamed|name/i);
+    expect(operatorNotice(new URLSearchParams('deactivated=Harbour'))).toContain('Harbour');
+    expect(operatorNotice(new URLSearchParams('reactivated=Harbour'))).toContain('Harbour');
+    expect(operatorNotice(new URLSearchParams('deactivated=Harbour'))).not.toBe(operatorNotice(new URLSearchParams('reactivated=Harbour')));
+    expect(operatorNotice(new URLSearchParams('done=other'))).toBeUndefined();
+  });
 });

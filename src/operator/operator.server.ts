@@ -194,3 +194,12 @@ export async function operatorOverview(store: Store, auth: Auth, actorId: string
   }));
   return { ok: true, value: { organisations, log } };
 }
+
+/** The notice after one of the operator page's forms, named by the address it returned to (`?created=Name`, `?done=renamed`, ...). */
+export function operatorNotice(params: URLSearchParams): string | undefined {
+  if (params.has('created')) return t('operator.created', { organisation: params.get('created') ?? '' });
+  if (params.get('done') === 'renamed') return t('operator.renamed');
+  if (params.has('deactivated')) return t('operator.deactivated', { organisation: params.get('deactivated') ?? '' });
+  if (params.has('reactivated')) return t('operator.reactivated', { organisation: params.get('reactivated') ?? '' });
+  return undefined;
+}

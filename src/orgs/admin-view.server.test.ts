@@ -3,7 +3,7 @@ import { readCurriculum } from '../curriculum/read.ts';
 import { catalogueOf, enrolPerson } from '../path/path.server.ts';
 import type { Store } from '../store/index.ts';
 import { openTestStore } from '../store/test-store.ts';
-import { adminNotice, adminView } from './admin-view.ts';
+import { adminNotice, adminView, invitationStatus, invitationsNotice } from './admin-view.ts';
 import { pairMentor } from './people.server.ts';
 import { saveSupportContacts } from './settings.server.ts';
 
@@ -42,5 +42,20 @@ describe('the admin page', () => {
     expect(adminNotice(new URLSearchParams('paired=1'))).toMatch(/pair/i);
     expect(adminNotice(new URLSearchParams('deactivated=Tia%20Wong'))).toContain('Tia Wong');
     expect(adminNotice(new URLSearchParams('org=x'))).toBeUndefined();
+  });
+
+  it('says which invitations form was just done', () => {
+    expect(invitationsNotice(new URLSearchParams('done=intake'))).toMatch(/intake/i);
+    expect(invitationsNotice(new URLSearchParams('done=revoked'))).toMatch(/revoked/i);
+    expect(invitationsNotice(new URLSearchParams('done=other'))).toBeUndefined();
+  });
+
+  it('names an invitation\'s state: used before revoked before expired, open until it expires', () => {
+    const now = new Date('2026-12-01T12:00:00Z');
+    const expiresAt = '2026-12-01T12:00:00.000Z';
+    expect(invitationStatus({ expiresAt }, now)).toMatch(/^open until/);
+    expect(invitationStatus({ expiresAt: '2026-12-01T11:59:59.000Z' }, now)).toMatch(/^expired on/);
+    expect(invitationStatus({ expiresAt: '2026-11-01T00:00:00.000Z', revokedAt: '2026-10-20T00:00:00.000Z' }, now)).toBe('revoked');
+    expect(invitationStatus({ expiresAt: '2026-11-01T00:00:00.000Z', revokedAt: '2026-10-21T00:00:00.000Z', acceptedAt: '2026-10-20T00:00:00.000Z' }, now)).toMatch(/^used on/);
   });
 });

@@ -1,6 +1,7 @@
-import { t } from '../i18n/index.ts';
+import { formatDate, t } from '../i18n/index.ts';
 import { currentEnrolment } from '../path/rules.ts';
 import type { Store } from '../store/index.ts';
+import type { Invitation } from './records.ts';
 import { thresholdsOf } from './settings.server.ts';
 
 /** The notice after one of the admin page's forms, named by the address it returned to (`?saved=1`, `?paired=1`, ...). */
@@ -14,6 +15,25 @@ export function adminNotice(params: URLSearchParams): string | undefined {
   if (params.has('renamed')) return t('invite.orgNameSaved');
   if (params.has('deactivated')) return t('invite.deactivated', { name: params.get('deactivated') ?? '' });
   return undefined;
+}
+
+/** The notice after one of the invitations page's forms (`?done=intake`, `?done=revoked`). */
+export function invitationsNotice(params: URLSearchParams): string | undefined {
+  const done = params.get('done');
+  if (done === 'intake') return t('invite.intakeCreated');
+  if (done === 'revoked') return t('invite.revoked');
+  return undefined;
+}
+
+/**
+ * An invitation's state as its list says it: used wins over revoked, and
+ * revoked over expired; an invitation is open until the moment it expires.
+ */
+export function invitationStatus(invitation: Pick<Invitation, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now: Date): string {
+  if (invitation.acceptedAt) return t('invite.status.used', { date: formatDate(invitation.acceptedAt) });
+  if (invitation.revokedAt) return t('invite.status.revoked');
+  if (new Date(invitation.expiresAt) < now) return t('invite.status.expired', { date: formatDate(invitation.expiresAt) });
+  return t('invite.status.open', { date: formatDate(invitation.expiresAt) });
 }
 
 /**
