@@ -1,5 +1,5 @@
 import { differenceInCalendarDays } from 'date-fns';
-import type { Phase } from '../curriculum/schema.ts';
+import { PhaseSchema, type Phase } from '../curriculum/schema.ts';
 import type { LearningEvent } from '../events/event.ts';
 import { PLACEMENT_CATEGORIES } from '../path/records.ts';
 import type { PathRecords, PathState } from '../path/rules.ts';
@@ -7,7 +7,9 @@ import type { RosterThresholds } from './records.ts';
 import { passes, passMarkFor } from '../quiz/pass-mark.ts';
 import type { RenewalStatus } from '../renewal/rules.ts';
 
-export type Flag = 'stalled' | 'struggling' | 'behind' | 'renewal-overdue';
+/** The roster's early-warning flags, in the order its filter lists them. */
+export const FLAGS = ['stalled', 'struggling', 'behind', 'renewal-overdue'] as const;
+export type Flag = (typeof FLAGS)[number];
 
 /** One mentee as the mentor's roster shows them, all derived from records. */
 export type RosterRow = {
@@ -79,8 +81,25 @@ export function rosterRow(input: {
 export const SORTS = ['name', 'phase', 'activity', 'progress'] as const;
 export type Sort = (typeof SORTS)[number];
 
+export type RosterControls = { sort: Sort; flag: Flag | 'all'; phase: Phase | 'all' };
+
+/**
+ * The roster's sort and filters from its address (`?sort=activity&flag=stalled&phase=placement`).
+ * A missing or unknown value falls back to the whole roster by name, so an old or
+ * hand-edited link still shows the roster.
+ */
+export function rosterControls(params: URLSearchParams): RosterControls {
+  const one = <T extends string>(values: readonly T[], value: string | null): T | undefined => values.find((v) => v === value);
+  const phase = PhaseSchema.safeParse(params.get('phase'));
+  return {
+    sort: one(SORTS, params.get('sort')) ?? 'name',
+    flag: one(FLAGS, params.get('flag')) ?? 'all',
+    phase: phase.success ? phase.data : 'all',
+  };
+}
+
 /** Sorts and filters roster rows, as the roster's controls ask. */
-export function arrangeRoster(rows: readonly RosterRow[], options: { sort: Sort; flag: Flag | 'all'; phase: Phase | 'all' }): RosterRow[] {
+export function arrangeRoster(rows: readonly RosterRow[], options: RosterControls): RosterRow[] {
   const phaseOrder = (p: Phase | null) => (p === null ? -1 : ['training', 'placement', 'employment'].indexOf(p));
   const compare: Record<Sort, (a: RosterRow, b: RosterRow) => number> = {
     name: (a, b) => a.name.localeCompare(b.name),
