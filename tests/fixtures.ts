@@ -54,6 +54,26 @@ export async function quizReady(page: Page): Promise<void> {
 }
 
 /**
+ * Holds back an island's component script (built as /_astro/<component>.<hash>.js) so a test can act on
+ * the server-rendered page before it hydrates. Call the returned function to let the script load; it
+ * resolves once the island has hydrated.
+ */
+export async function holdIsland(page: Page, component: string): Promise<() => Promise<void>> {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const script = new RegExp(`/_astro/${component}\\.[^/]*\\.js$`);
+  await page.route(script, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return async () => {
+    release();
+    await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+    await page.unroute(script);
+  };
+}
+
+/**
  * Answers every question of a module's quiz through the form, as a hydrated
  * page shows it: right answers, or the first wrong option (and then the first
  * wrong follow-up). Reflections get a short private note.

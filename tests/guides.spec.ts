@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { demo, expect, expectAccessible, signIn, test } from './fixtures.ts';
+import { demo, expect, expectAccessible, holdIsland, signIn, test } from './fixtures.ts';
 
 test('an admin writes a role guide with a live preview, publishes two versions, compares them, and the public reads it without signing in or JavaScript', async ({ page, browser }) => {
   await signIn(page, demo.admin, '/guides');
@@ -67,6 +67,24 @@ test('an admin writes a role guide with a live preview, publishes two versions, 
   await page.goto('/search?q=peer+lead');
   await expect(page.getByRole('link', { name: 'Peer support worker, acute ward' })).toHaveCount(0);
   await visitor.close();
+});
+
+test('text typed into the guide editor before its script has loaded is kept, previewed and saved', async ({ page }) => {
+  await signIn(page, demo.admin, '/guides');
+  await page.getByLabel('Title').fill('Peer support worker, day service');
+  await page.getByRole('button', { name: 'Create from template' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit "Peer support worker, day service"' })).toBeVisible();
+
+  const release = await holdIsland(page, 'GuideEditor');
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  const typed = '## Typed straight away\n\nWritten before the page had finished loading.';
+  await page.getByLabel('Guide text').fill(typed);
+  await release();
+  await expect(page.getByLabel('Guide text')).toHaveValue(typed);
+  await expect(page.getByTestId('guide-preview').getByRole('heading', { name: 'Typed straight away' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('status')).toHaveText('Draft saved. The public page has not changed.');
+  await expect(page.getByLabel('Guide text')).toHaveValue(typed);
 });
 
 test('the site search finds modules and lessons and works without JavaScript', async ({ browser }) => {

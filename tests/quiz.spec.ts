@@ -1,4 +1,4 @@
-import { allModules, answerQuiz, choices, demo, expect, moduleFixture, quizReady, signIn, test } from './fixtures.ts';
+import { allModules, answerQuiz, choices, demo, expect, holdIsland, moduleFixture, quizReady, signIn, test } from './fixtures.ts';
 
 const module = moduleFixture('role-clarity');
 const endpoint = `/api/modules/${module.id}/attempts`;
@@ -53,6 +53,25 @@ test('a signed-out submission is refused with 401 and a way forward', async ({ r
   const response = await request.post(endpoint, { data: { answers: {} }, headers: { Origin: baseURL ?? '' } });
   expect(response.status()).toBe(401);
   expect((await response.json()).error).toMatch(/Sign in again/);
+});
+
+test('a scenario choice made before the quiz script has loaded keeps its follow-up question', async ({ page }) => {
+  const scenarioModule = moduleFixture('recovery-values-in-practice');
+  const scenario = choices(scenarioModule).find((q) => q.type === 'scenario');
+  if (scenario?.type !== 'scenario') throw new Error(`${scenarioModule.id} has no scenario question`);
+  const number = scenarioModule.quiz.questions.indexOf(scenario) + 1;
+  const option = scenario.options[0]!;
+  await signIn(page, demo.admin, `/modules/${scenarioModule.id}/quiz`);
+  const release = await holdIsland(page, 'QuizForm');
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  const question = page.getByRole('group', { name: `Question ${number} of ${scenarioModule.quiz.questions.length}` });
+  await question.getByLabel(option.text, { exact: true }).check();
+  await release();
+  await quizReady(page);
+  await expect(question.getByLabel(option.text, { exact: true })).toBeChecked();
+  const followUp = page.getByRole('group', { name: `Question ${number}, part two` });
+  await expect(followUp).toHaveCount(1);
+  await expect(followUp).toContainText(option.followUp.prompt);
 });
 
 test('the quiz can be answered with the keyboard alone', async ({ page }) => {
