@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createLowdbStore, readLowdbDocument } from '../store/document-store.ts';
 import { openTestStore } from '../store/test-store.ts';
 import type { Store } from '../store/index.ts';
-import { purgeInactive } from './account.server.ts';
+import { accountNotice, purgeInactive } from './account.server.ts';
 import { inactiveAccounts } from './retention.ts';
 
 const now = new Date('2026-11-20T10:00:00.000Z');
@@ -58,5 +58,15 @@ describe('retention', () => {
     expect(real.status).toBe(0);
     expect(real.stdout).toContain('Erased 1 account(s)');
     expect(JSON.stringify(await readLowdbDocument(dir))).not.toContain('old-trainee@example.org');
+  });
+});
+
+describe('the notice on the account page', () => {
+  it('says which form was just done, and nothing for an unknown one', () => {
+    expect(accountNotice(new URLSearchParams('done=name'))).toBe('Your name has been saved.');
+    expect(accountNotice(new URLSearchParams('done=password'))).toMatch(/password has been changed/);
+    expect(accountNotice(new URLSearchParams('done=language'))).toBe('Your language is saved.');
+    expect(accountNotice(new URLSearchParams('done=toString'))).toBeUndefined();
+    expect(accountNotice(new URLSearchParams())).toBeUndefined();
   });
 });

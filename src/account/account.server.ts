@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { inactiveAccounts } from './retention.ts';
 import { renameAccount, saveLocale } from '../auth/accounts.server.ts';
 import type { Auth } from '../auth/auth.ts';
-import { t } from '../i18n/index.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
 import { LOCALES, switchLocale, type Locale } from '../i18n/locales.ts';
 import { refuse, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
@@ -81,4 +81,13 @@ export async function purgeInactive(store: Store, retentionDays: number, options
     if (!options.dryRun) await eraseAccount(store, account.userId);
   }
   return { erased, kept };
+}
+
+const DONE_NOTES: Record<string, MessageKey> = { name: 'account.nameSaved', password: 'account.passwordSaved', language: 'language.saved' };
+
+/** The notice on the account page after one of its forms (`?done=name`, `password` or `language`). */
+export function accountNotice(params: URLSearchParams): string | undefined {
+  const done = params.get('done') ?? '';
+  const key = Object.hasOwn(DONE_NOTES, done) ? DONE_NOTES[done] : undefined;
+  return key ? t(key) : undefined;
 }

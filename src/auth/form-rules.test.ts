@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withLocale } from '../i18n/index.ts';
-import { afterSignIn, pageToken, rememberResetRequest, resetRequestShown, signInRefusal } from './form-rules.ts';
+import { afterSignIn, pageToken, rememberResetRequest, resetRequestShown, signInReason, signInRefusal } from './form-rules.ts';
 
 describe('where a person goes after signing in', () => {
   it('is the page they asked for, on this site only, else My path', () => {
@@ -59,5 +59,27 @@ describe('the address a reset link was asked for', () => {
     expect(cookies.values.get('peerpath.reset-asked')?.options).toMatchObject({ httpOnly: true, secure: true, sameSite: 'lax', maxAge: 600 });
     expect(resetRequestShown(cookies as never)).toBe('tia@example.org');
     expect(resetRequestShown(cookies as never)).toBeUndefined();
+  });
+});
+
+describe('why the sign-in page is shown', () => {
+  const reason = (query: string) => signInReason(new URLSearchParams(query));
+
+  it('names a reset password, an erased account, a sign-out or a page that needs signing in', () => {
+    expect(reason('reset=1')).toMatch(/new password is saved/);
+    expect(reason('erased=1')).toMatch(/account and your data have been deleted/);
+    expect(reason('signed-out=1')).toMatch(/signed out/);
+    expect(reason('next=/diary')).toMatch(/sign in to see that page/);
+    expect(reason('')).toBeUndefined();
+    expect(reason('next=')).toBeUndefined();
+  });
+
+  it('gives the first that applies when an address names several', () => {
+    expect(reason('next=/diary&reset=1')).toMatch(/new password is saved/);
+    expect(reason('signed-out=1&erased=1')).toMatch(/deleted/);
+  });
+
+  it('speaks the language of the page', () => {
+    expect(withLocale('zh-HK', () => reason('signed-out=1'))).not.toBe(reason('signed-out=1'));
   });
 });

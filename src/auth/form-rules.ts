@@ -72,3 +72,15 @@ export function resetRequestShown(cookies: Pick<AstroCookies, 'get' | 'delete'>)
   cookies.delete(RESET_ASKED_COOKIE, { path: '/' });
   return email || undefined;
 }
+
+/**
+ * Why the sign-in page is shown, named by its address: a password just reset,
+ * an account erased, a sign-out, or a page that needs signing in (`?next=`).
+ */
+export function signInReason(params: URLSearchParams): string | undefined {
+  if (params.get('reset')) return t('signIn.passwordReset');
+  if (params.get('erased')) return t('account.erased');
+  if (params.get('signed-out')) return t('signIn.signedOut');
+  if (params.get('next')) return t('signIn.needed');
+  return undefined;
+}

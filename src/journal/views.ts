@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { Outcome } from '../outcome.ts';
+import type { Notice } from '../ui/forms.ts';
 import type { Milestone, Titles } from '../path/rules.ts';
 import { diaryHints, type IdentifyingHint } from './identifying.ts';
 import type { DiaryView } from './journal.server.ts';
@@ -13,9 +14,6 @@ import type { DiaryEntry } from './records.ts';
 
 /** A refused form as a page has it from `formFailure` (no message: nothing was refused). */
 export type Refusal = { message: string | undefined; fields: Record<string, string>; values: Record<string, string | string[]> };
-
-/** A notice at the top of a page: what was just done, or why a form was refused. */
-export type Notice = { text: string; ok: boolean };
 
 /**
  * The field a diary form's answer names when the identifying-details check

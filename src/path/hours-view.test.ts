@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HoursEntry } from './records.ts';
 import type { PathState } from './rules.ts';
-import { hoursTotals, newestFirst, unverifiedOldestFirst } from './hours-view.ts';
+import { hoursNotice, hoursTotals, newestFirst, unverifiedOldestFirst } from './hours-view.ts';
 
 const entry = (id: string, date: string, verifiedAt?: string): HoursEntry => ({
   id,
@@ -37,5 +37,14 @@ describe('the hours views', () => {
     } as unknown as PathState;
     expect(hoursTotals(state).map((r) => r.id)).toEqual(['training-hours', 'placement-hours']);
     expect(hoursTotals(undefined)).toEqual([]);
+  });
+});
+
+describe('the notice on /hours', () => {
+  it('says which form was just done, and nothing for any other address', () => {
+    expect(hoursNotice(new URLSearchParams('saved=1'))).toMatch(/waiting for verification/);
+    expect(hoursNotice(new URLSearchParams('removed=1'))).toBe('Entry removed.');
+    expect(hoursNotice(new URLSearchParams('other=1'))).toBeUndefined();
+    expect(hoursNotice(new URLSearchParams())).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { catalogueOf, enrolPerson } from '../path/path.server.ts';
 import type { Store } from '../store/index.ts';
 import { openTestStore } from '../store/test-store.ts';
 import { rosterFor } from '../mentoring/mentoring.server.ts';
-import { logCeActivity, removeCeActivity, renewalFor, renewCertificate, sendRenewalReminders } from './renewal.server.ts';
+import { ceCategoryLabel, logCeActivity, removeCeActivity, renewalFor, renewalNotice, renewCertificate, sendRenewalReminders } from './renewal.server.ts';
 
 const catalogue = catalogueOf(readCurriculum(process.cwd()));
 // Employment began on 2026-01-10, so the first two-year period is due on 2028-01-10.
@@ -52,6 +52,20 @@ describe('continuing education', () => {
     expect(await removeCeActivity(store, 'trainee', id)).toMatchObject({ ok: false, status: 404 });
     expect(await removeCeActivity(store, 'worker', id)).toEqual({ ok: true, value: undefined });
     expect(await store.ceActivitiesOf('worker')).toEqual([]);
+  });
+
+  it('is listed under the category names of the pathway, with an unknown category shown as it was stored', async () => {
+    const rule = (await renewalFor(store, catalogue, 'worker', now))?.rule;
+    expect(ceCategoryLabel(rule, 'peer-practice')).toBe('Peer support and recovery practice');
+    expect(ceCategoryLabel(rule, 'ethics')).toBe('Ethics');
+    expect(ceCategoryLabel(rule, 'retired-category')).toBe('retired-category');
+    expect(ceCategoryLabel(undefined, 'ethics')).toBe('ethics');
+  });
+
+  it('says on /renewal which form was just done, and nothing for any other address', () => {
+    expect(renewalNotice(new URLSearchParams('saved=1'))).toMatch(/counts toward the renewal period/);
+    expect(renewalNotice(new URLSearchParams('removed=1'))).toBe('Activity removed.');
+    expect(renewalNotice(new URLSearchParams('renewed=1'))).toBeUndefined();
   });
 });
 

@@ -118,3 +118,15 @@ export async function sendRenewalReminders(store: Store, catalogue: Catalogue, n
   }
   return sent;
 }
+
+/** The notice on /renewal after one of its forms, named by the address it returned to (`?saved`, `?removed`). */
+export function renewalNotice(params: URLSearchParams): string | undefined {
+  if (params.has('saved')) return t('renewal.saved');
+  if (params.has('removed')) return t('renewal.removed');
+  return undefined;
+}
+
+/** How a continuing-education category is named on /renewal: its label in the pathway's rule, else its id. */
+export function ceCategoryLabel(rule: RenewalRule | undefined, category: string): string {
+  return rule?.categories.find((c) => c.category === category)?.label ?? category;
+}

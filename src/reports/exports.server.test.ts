@@ -6,7 +6,7 @@ import { openTestStore } from '../store/test-store.ts';
 import { PRIVATE_TEXTS, populate } from '../store/testing/populate.ts';
 import { reportTables } from './cohort.ts';
 import { toCsv } from './csv.ts';
-import { intakeReport, organisationStatements, sendOrganisationToLrs } from './reports.server.ts';
+import { intakeReport, organisationStatements, reportsNotice, sendOrganisationToLrs } from './reports.server.ts';
 
 const curriculum = readCurriculum(process.cwd());
 const catalogue = catalogueOf(curriculum);
@@ -63,5 +63,12 @@ describe('sending to the learning record store', () => {
     const fetchImpl = (async () => new Response(null, { status: 401 })) as unknown as typeof fetch;
     expect(await sendOrganisationToLrs(store, 'tia', 'org', 'https://peerpath.example', lrs, { fetchImpl })).toMatchObject({ ok: false, status: 404 });
     expect(await sendOrganisationToLrs(store, 'admin', 'org', 'https://peerpath.example', lrs, { fetchImpl, retries: 0 })).toMatchObject({ ok: false, status: 502, message: expect.stringContaining('HTTP 401') });
+  });
+
+  it('is noticed on the report page: a refusal as a warning before how many went, none without either', () => {
+    expect(reportsNotice(undefined, new URLSearchParams('lrs=12'))).toEqual({ text: 'Sent 12 statements to the learning record store.', ok: true });
+    expect(reportsNotice(undefined, new URLSearchParams('lrs=lots'))).toEqual({ text: 'Sent 0 statements to the learning record store.', ok: true });
+    expect(reportsNotice('The learning record store refused (HTTP 401).', new URLSearchParams('lrs=12'))).toEqual({ text: 'The learning record store refused (HTTP 401).', ok: false });
+    expect(reportsNotice(undefined, new URLSearchParams('intake=spring'))).toBeUndefined();
   });
 });

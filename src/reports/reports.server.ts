@@ -6,6 +6,8 @@ import { pathFromRecords, type Catalogue } from '../path/path.server.ts';
 import { currentEnrolment } from '../path/rules.ts';
 import type { Intake } from '../orgs/records.ts';
 import type { Store } from '../store/index.ts';
+import { t } from '../i18n/index.ts';
+import type { Notice } from '../ui/forms.ts';
 import { cohortReport, type CohortReport } from './cohort.ts';
 import { renewalForState } from '../renewal/renewal.server.ts';
 
@@ -51,4 +53,11 @@ export async function sendOrganisationToLrs(store: Store, actorId: string, organ
     // The store we send to failed, not the request: 502, as a gateway answers.
     return { ok: false, status: 502, message: (error as Error).message };
   }
+}
+
+/** The notice on the cohort report: why sending to the learning record store was refused, else how many statements went (`?lrs=N`). */
+export function reportsNotice(refusal: string | undefined, params: URLSearchParams): Notice | undefined {
+  if (refusal) return { text: refusal, ok: false };
+  const sent = params.get('lrs');
+  return sent === null ? undefined : { text: t('reports.lrsSent', { count: Number(sent) || 0 }), ok: true };
 }
