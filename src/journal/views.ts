@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { Outcome } from '../outcome.ts';
-import type { Notice } from '../ui/forms.ts';
+import { pageNotice, type Notice } from '../ui/forms.ts';
 import type { Milestone, Titles } from '../path/rules.ts';
 import { diaryHints, type IdentifyingHint } from './identifying.ts';
 import type { DiaryView } from './journal.server.ts';
@@ -62,10 +62,9 @@ const ENTRY_NOTES: Record<string, MessageKey> = { saved: 'journal.saved', shared
 
 /** The notice on an entry's page: why a form was refused, else what was just done (`?done=…`, or `?saved` after writing). */
 export function entryNotice(refusal: string | undefined, search: URLSearchParams): Notice | undefined {
-  if (refusal) return { text: refusal, ok: false };
   const done = search.get('done') ?? (search.has('saved') ? 'saved' : '');
   const key = Object.hasOwn(ENTRY_NOTES, done) ? ENTRY_NOTES[done] : undefined;
-  return key ? { text: t(key), ok: true } : undefined;
+  return pageNotice(refusal, key && t(key));
 }
 
 /** The questions of a wellbeing check-in, each on a scale of 1 to 5, in the order asked. */
@@ -75,10 +74,9 @@ const WELLBEING_NOTES: Record<string, MessageKey> = { saved: 'wellbeing.saved', 
 
 /** The notice on the wellbeing page: why a form was refused, else what was just done (`?done=…`). */
 export function wellbeingNotice(refusal: string | undefined, search: URLSearchParams): Notice | undefined {
-  if (refusal) return { text: refusal, ok: false };
   const done = search.get('done') ?? '';
   const key = Object.hasOwn(WELLBEING_NOTES, done) ? WELLBEING_NOTES[done] : undefined;
-  return key ? { text: t(key), ok: true } : undefined;
+  return pageNotice(refusal, key && t(key));
 }
 
 /**

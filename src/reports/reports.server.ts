@@ -7,7 +7,7 @@ import { currentEnrolment } from '../path/rules.ts';
 import type { Intake } from '../orgs/records.ts';
 import type { Store } from '../store/index.ts';
 import { t } from '../i18n/index.ts';
-import type { Notice } from '../ui/forms.ts';
+import { pageNotice, type Notice } from '../ui/forms.ts';
 import { cohortReport, type CohortReport } from './cohort.ts';
 import { renewalForState } from '../renewal/renewal.server.ts';
 
@@ -57,7 +57,6 @@ export async function sendOrganisationToLrs(store: Store, actorId: string, organ
 
 /** The notice on the cohort report: why sending to the learning record store was refused, else how many statements went (`?lrs=N`). */
 export function reportsNotice(refusal: string | undefined, params: URLSearchParams): Notice | undefined {
-  if (refusal) return { text: refusal, ok: false };
   const sent = params.get('lrs');
-  return sent === null ? undefined : { text: t('reports.lrsSent', { count: Number(sent) || 0 }), ok: true };
+  return pageNotice(refusal, sent === null ? undefined : t('reports.lrsSent', { count: Number(sent) || 0 }));
 }
