@@ -12,7 +12,7 @@ import { fieldErrors, notFound, refuse, type Outcome } from '../outcome.ts';
 import type { Store } from '../store/index.ts';
 import type { SupervisionSession } from './records.ts';
 import { rosterRow, type RosterRow } from './roster.ts';
-import { renewalForState } from '../renewal/renewal.server.ts';
+import { renewalsForStates } from '../renewal/renewal.server.ts';
 import { sharedEntriesOf, sharedWellbeingOf } from '../journal/journal.server.ts';
 import { ratingsSideBySide } from '../path/ratings.ts';
 import { missingFor } from '../path/rules.ts';
@@ -31,13 +31,15 @@ export async function rosterFor(store: Store, catalogue: Catalogue, mentorId: st
   const [people, progress, events] = await Promise.all([store.people(menteeIds), store.progressForMany(menteeIds), store.eventsForMany(menteeIds)]);
   // Mentees mostly share one organisation: read its thresholds once.
   const thresholdsByOrganisation = new Map(mentorships.map((m) => [m.organisationId, thresholdsOf(store, m.organisationId)]));
+  const states = new Map(menteeIds.map((id) => [id, pathFromRecords(catalogue, progress.get(id) ?? emptyRecords(), now)]));
+  const renewals = await renewalsForStates(store, states, now);
   return Promise.all(
     mentorships.map(async (m) => {
       const records = progress.get(m.menteeId) ?? emptyRecords();
       const thresholds = await (thresholdsByOrganisation.get(m.organisationId) ?? thresholdsOf(store, m.organisationId));
-      const state = pathFromRecords(catalogue, records, now);
+      const state = states.get(m.menteeId);
       const name = people.get(m.menteeId)?.name ?? '';
-      const renewal = (await renewalForState(store, m.menteeId, state, now))?.progress.status;
+      const renewal = renewals.get(m.menteeId)?.progress.status;
       const row = rosterRow({ menteeId: m.menteeId, name, state, records, events: events.get(m.menteeId) ?? [], thresholds, now, renewal });
       if (row.flags.includes('stalled'))
         await notify(store, { userId: mentorId, kind: 'mentee-stalled', about: name, aboutId: m.menteeId, link: `/mentor/${m.menteeId}`, key: `stalled:${m.menteeId}:${row.lastActivity ?? 'never'}` }, now);

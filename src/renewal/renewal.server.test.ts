@@ -105,6 +105,48 @@ describe('on the mentor roster', () => {
   });
 });
 
+describe('reading continuing education for many people', () => {
+  /** The store, with a list of the continuing-education reads made through it. */
+  const countingReads = () => {
+    const reads: { method: string; userIds: unknown }[] = [];
+    const counted = new Proxy(store, {
+      get(target, key) {
+        const value: unknown = Reflect.get(target, key);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (String(key).startsWith('ceActivities')) reads.push({ method: String(key), userIds: args[0] });
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    return { reads, counted };
+  };
+
+  beforeEach(async () => {
+    // A second worker in employment, and the trainee, who does not renew yet.
+    await store.authTables.insert('user', { id: 'worker-2', name: 'Person worker-2', email: 'worker-2@example.org' });
+    await store.authTables.insert('member', { id: 'm-worker-2', organizationId: 'org', userId: 'worker-2', role: 'trainee' });
+    await enrolPerson(store, catalogue, 'admin', { userId: 'worker-2', organisationId: 'org', pathwayId: 'icrc-peer-recovery', startedOn: '2024-01-01' }, employed);
+    const enrolment = (await store.progressFor('worker-2')).enrolments[0]?.id ?? '';
+    await store.recordPhaseMove({ id: 'p3', userId: 'worker-2', enrolmentId: enrolment, from: 'training', to: 'placement', confirmedBy: 'mentor', at: '2025-06-01T09:00:00.000Z' }, []);
+    await store.recordPhaseMove({ id: 'p4', userId: 'worker-2', enrolmentId: enrolment, from: 'placement', to: 'employment', confirmedBy: 'mentor', at: employed.toISOString() }, []);
+    for (const menteeId of ['worker', 'worker-2', 'trainee']) await store.pairMentor({ id: `pair-${menteeId}`, organisationId: 'org', mentorId: 'mentor', menteeId, startedAt: employed.toISOString() });
+  });
+
+  it('reads a roster’s in one go, only for the mentees who renew', async () => {
+    const { reads, counted } = countingReads();
+    const rows = await rosterFor(counted, catalogue, 'mentor', new Date('2028-02-01T09:00:00.000Z'));
+    expect(rows.filter((r) => r.flags.includes('renewal-overdue')).map((r) => r.menteeId).sort()).toEqual(['worker', 'worker-2']);
+    expect(reads).toEqual([{ method: 'ceActivitiesForMany', userIds: ['worker', 'worker-2'] }]);
+  });
+
+  it('reads an organisation’s in one go when reminders are sent', async () => {
+    const { reads, counted } = countingReads();
+    expect(await sendRenewalReminders(counted, catalogue, new Date('2027-10-12T08:00:00.000Z'))).toBe(2);
+    expect(reads).toEqual([{ method: 'ceActivitiesForMany', userIds: ['worker', 'worker-2'] }]);
+  });
+});
+
 describe('renewing the credential', () => {
   it('is refused until the period is met, then issues one certificate valid until the next renewal falls due', async () => {
     expect(await renewCertificate(store, catalogue, 'worker', now)).toMatchObject({ ok: false, status: 409 });

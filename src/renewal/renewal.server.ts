@@ -31,12 +31,25 @@ export function renewalOf(state: PathState | undefined, activities: readonly CeA
 }
 
 /**
- * The renewal of a person whose path state is already computed: their
- * continuing education is read only when their pathway renews a credential
- * and they are in employment.
+ * The renewals of people whose path states are already computed (a roster,
+ * a cohort, an organisation), by person: continuing education is read in one
+ * go, and only for those whose pathway renews a credential and who are in
+ * employment. Nobody else has an entry.
  */
+export async function renewalsForStates(store: Store, states: ReadonlyMap<string, PathState | undefined>, now = new Date()): Promise<Map<string, Omit<Renewal, 'activities'>>> {
+  const renewing = [...states].flatMap(([userId, state]) => (state?.pathway.renewal && state.employment ? [userId] : []));
+  const activities = renewing.length ? await store.ceActivitiesForMany(renewing) : new Map<string, CeActivity[]>();
+  return new Map(
+    renewing.flatMap((userId) => {
+      const renewal = renewalOf(states.get(userId), activities.get(userId) ?? [], now);
+      return renewal ? [[userId, renewal] as const] : [];
+    }),
+  );
+}
+
+/** The renewal of one person whose path state is already computed (see {@link renewalsForStates}). */
 export async function renewalForState(store: Store, userId: string, state: PathState | undefined, now = new Date()): Promise<Omit<Renewal, 'activities'> | undefined> {
-  return state?.pathway.renewal && state.employment ? renewalOf(state, await store.ceActivitiesOf(userId), now) : undefined;
+  return (await renewalsForStates(store, new Map([[userId, state]]), now)).get(userId);
 }
 
 /** A person's renewal, read from the store (see {@link renewalOf}). */
@@ -107,14 +120,10 @@ export async function sendRenewalReminders(store: Store, catalogue: Catalogue, n
   let sent = 0;
   for (const organisation of await store.organisations()) {
     if (organisation.deactivatedAt) continue;
-    // One read of everyone's progress per organisation; continuing education only for those who renew.
+    // Per organisation, one read of everyone's progress and one of continuing education (for those who renew).
     const progress = await store.progressForMany([...new Set((await store.membersOf(organisation.id)).map((m) => m.id))]);
-    for (const [userId, records] of progress) {
-      const state = pathFromRecords(catalogue, records, now);
-      if (state?.enrolment.organisationId !== organisation.id) continue;
-      const renewal = await renewalForState(store, userId, state, now);
-      if (renewal && (await remindOfRenewal(store, userId, renewal, now))) sent++;
-    }
+    const states = new Map([...progress].map(([userId, records]) => [userId, pathFromRecords(catalogue, records, now)] as const).filter(([, state]) => state?.enrolment.organisationId === organisation.id));
+    for (const [userId, renewal] of await renewalsForStates(store, states, now)) if (await remindOfRenewal(store, userId, renewal, now)) sent++;
   }
   return sent;
 }

@@ -9,7 +9,7 @@ import type { Store } from '../store/index.ts';
 import { t } from '../i18n/index.ts';
 import { pageNotice, type Notice } from '../ui/forms.ts';
 import { cohortReport, type CohortReport } from './cohort.ts';
-import { renewalForState } from '../renewal/renewal.server.ts';
+import { renewalsForStates } from '../renewal/renewal.server.ts';
 
 /** The report of one intake, for an admin of its organisation only. */
 export async function intakeReport(store: Store, catalogue: Catalogue, modules: readonly Module[], actorId: string, intakeId: string, now = new Date()): Promise<Outcome<{ intake: Intake; report: CohortReport }>> {
@@ -19,14 +19,10 @@ export async function intakeReport(store: Store, catalogue: Catalogue, modules: 
   if (!intake || !(await isAdminOf(store, actorId, intake.organisationId))) return notFound();
   const trainees = (await store.membersOf(intake.organisationId)).filter((m) => m.role === 'trainee');
   const progress = await store.progressForMany(trainees.map((t) => t.id));
-  const members = await Promise.all(
-    [...progress]
-      .filter(([, records]) => currentEnrolment(records.enrolments)?.intakeId === intake.id)
-      .map(async ([userId, records]) => {
-        const state = pathFromRecords(catalogue, records, now);
-        return { userId, records, state, renewal: (await renewalForState(store, userId, state, now))?.progress.status };
-      }),
-  );
+  const inIntake = [...progress].filter(([, records]) => currentEnrolment(records.enrolments)?.intakeId === intake.id);
+  const states = new Map(inIntake.map(([userId, records]) => [userId, pathFromRecords(catalogue, records, now)]));
+  const renewals = await renewalsForStates(store, states, now);
+  const members = inIntake.map(([userId, records]) => ({ userId, records, state: states.get(userId), renewal: renewals.get(userId)?.progress.status }));
   return { ok: true, value: { intake, report: cohortReport(members, modules, now) } };
 }
 

@@ -21,6 +21,8 @@ const PROGRESS = ['attempts', 'enrolments', 'hours', 'ratings', 'phaseMoves', 'c
 
 const insert = <C extends Collection>(collection: C, rows: readonly Row<C>[]): Change => change({ kind: 'insert', collection, rows });
 const first = <T>(rows: T[]): T | undefined => rows[0];
+/** Continuing education, latest date first (then latest logged). */
+const latestActivityFirst = (a: CeActivity, b: CeActivity): number => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
 const person = (row: AuthRow): Person => ({ id: row.id, name: String(row['name'] ?? ''), email: String(row['email'] ?? '') });
 const inIds = (ids: readonly string[]): AuthWhere => [{ field: 'id', operator: 'in', value: [...ids], connector: 'AND', mode: 'sensitive' }];
 
@@ -349,7 +351,12 @@ export class RecordStore<E extends Engine = Engine> implements Store {
   }
 
   async ceActivitiesOf(userId: string): Promise<CeActivity[]> {
-    return (await this.#rows('ceActivities', { owner: userId })).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+    return (await this.#rows('ceActivities', { owner: userId })).sort(latestActivityFirst);
+  }
+
+  async ceActivitiesForMany(userIds: readonly string[]): Promise<Map<string, CeActivity[]>> {
+    const rows = await this.storage.rowsOfOwners(['ceActivities'], userIds);
+    return new Map([...rows].map(([id, records]) => [id, records.ceActivities.sort(latestActivityFirst)]));
   }
 
   async removeCeActivity(userId: string, activityId: string): Promise<boolean> {

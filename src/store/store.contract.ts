@@ -409,6 +409,17 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       expect((await store.ceActivitiesOf('user-2')).map((a) => a.id)).toEqual(['c']);
     });
 
+    it('reads the continuing education of several people at once, latest first, with an entry for everyone asked about', async () => {
+      const activity = (id: string, date: string, userId: string) => ({ id, userId, organisationId: 'org-1', date, title: `Course ${id}`, provider: 'Training body', hours: 2, category: 'ethics', evidence: '', createdAt: at });
+      await store.logCeActivity(activity('a', '2026-03-01', 'user-1'));
+      await store.logCeActivity(activity('b', '2026-05-01', 'user-1'));
+      await store.logCeActivity(activity('c', '2026-04-01', 'user-2'));
+      await store.logCeActivity(activity('d', '2026-04-01', 'user-3'));
+      const found = await store.ceActivitiesForMany(['user-2', 'user-1', 'nobody']);
+      expect([...found].map(([id, list]) => [id, list.map((a) => a.id)])).toEqual([['user-2', ['c']], ['user-1', ['b', 'a']], ['nobody', []]]);
+      expect(await store.ceActivitiesForMany([])).toEqual(new Map());
+    });
+
     it('keeps one shared secret, when the engine has one', async () => {
       if (!store.sharedSecret) return expect(store.engine).not.toBe('postgres');
       const first = await store.sharedSecret();

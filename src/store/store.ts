@@ -208,6 +208,8 @@ export interface Store {
   logCeActivity(activity: CeActivity): Promise<CeActivity>;
   /** A person's continuing education, latest date first. */
   ceActivitiesOf(userId: string): Promise<CeActivity[]>;
+  /** The continuing education of each of several people, latest date first, in one read where the engine can (rosters, reports); everyone asked about has an entry. */
+  ceActivitiesForMany(userIds: readonly string[]): Promise<Map<string, CeActivity[]>>;
   /** Removes one of a person's continuing education activities; resolves to whether there was one. */
   removeCeActivity(userId: string, activityId: string): Promise<boolean>;
 
