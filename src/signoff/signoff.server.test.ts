@@ -3,7 +3,7 @@ import { readCurriculum } from '../curriculum/read.ts';
 import { catalogueOf, enrolPerson, logHours, pathFor } from '../path/path.server.ts';
 import type { Store } from '../store/index.ts';
 import { openTestStore } from '../store/test-store.ts';
-import { createSignOffLink, madeLinkAmong, openSignOffLink, signOffLinksFor, thanksFor, type MadeLink, useSignOffLink, useSignOffMailer } from './signoff.server.ts';
+import { createSignOffLink, linkFormAddress, madeLinkAmong, openSignOffLink, signOffLinksFor, signOffPage, thanksFor, type MadeLink, useSignOffLink, useSignOffMailer } from './signoff.server.ts';
 import { signOffForms } from './forms.ts';
 import type { FormContext } from '../ui/form.ts';
 
@@ -98,6 +98,38 @@ describe('e-mailing a link', () => {
     const failed = await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'hours', entryIds: [entries[1]] }, now);
     expect(failed).toMatchObject({ ok: true, value: { emailed: false } });
     expect(await openSignOffLink(store, tokenOf(failed), now)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the sign-off page', () => {
+  it('shows a person their links and open entries oldest first, names them to their mentor, and is not found for anyone else', async () => {
+    await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'hours', entryIds: [entries[1]] }, now);
+    const own = await signOffPage(store, catalogue, 'tia', 'tia', undefined, 'https://peerpath.example', now);
+    expect(own.ok && { links: own.value.links.map((l) => l.status), name: own.value.name, open: own.value.open.map((e) => e.id), made: own.value.made, pathway: own.value.state?.pathway.id }).toEqual({
+      links: ['waiting'],
+      name: '',
+      open: entries,
+      made: undefined,
+      pathway: 'icrc-peer-recovery',
+    });
+    const mentors = await signOffPage(store, catalogue, 'mentor', 'tia', undefined, 'https://peerpath.example', now);
+    expect(mentors.ok && mentors.value.name).toBe('Person tia');
+    expect(await signOffPage(store, catalogue, 'ben', 'tia', undefined, 'https://peerpath.example', now)).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('shows a link just made once, with its address, only to those who may see it', async () => {
+    const made = await createSignOffLink(store, catalogue, 'mentor', 'tia', { ...rater, kind: 'hours', entryIds: [entries[0]] }, now);
+    if (!made.ok) throw new Error('not made');
+    const fresh = { id: made.value.link.id, token: made.value.token, emailed: false };
+    const page = await signOffPage(store, catalogue, 'mentor', 'tia', fresh, 'https://peerpath.example', now);
+    expect(page.ok && page.value.made).toEqual({ url: `https://peerpath.example/sign-off/${made.value.token}`, name: 'Wing Chan', email: 'wing.chan@example.org', until: made.value.link.expiresAt, emailed: false });
+    const bens = await signOffPage(store, catalogue, 'ben', 'ben', fresh, 'https://peerpath.example', now);
+    expect(bens.ok && bens.value.made).toBeUndefined();
+  });
+
+  it('posts its form back for the same person', () => {
+    expect(linkFormAddress('?_action=signOff.makeLink', 'tia', 'tia')).toBe('?_action=signOff.makeLink');
+    expect(linkFormAddress('?_action=signOff.makeLink', 'mentor', 'tia & co')).toBe('?for=tia%20%26%20co&_action=signOff.makeLink');
   });
 });
 

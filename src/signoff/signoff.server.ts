@@ -8,6 +8,8 @@ import { notify } from '../notifications/notify.server.ts';
 import { fieldErrors, notFound, refuse, type Outcome } from '../outcome.ts';
 import { isMentorOf, pathFor, type Catalogue } from '../path/path.server.ts';
 import type { CompetencyRating, HoursEntry } from '../path/records.ts';
+import { unverifiedOldestFirst } from '../path/hours-view.ts';
+import type { PathState } from '../path/rules.ts';
 import type { Store } from '../store/index.ts';
 import { SignOffLinkSchema, type SignOffLink } from './records.ts';
 
@@ -181,4 +183,50 @@ export async function signOffLinksFor(store: Store, actorId: string, subjectId: 
   if (actorId !== subjectId && !(await isMentorOf(store, actorId, subjectId))) return notFound();
   const at = now.toISOString();
   return { ok: true, value: (await store.signOffLinksOf(subjectId)).map((l) => ({ ...l, status: l.usedAt ? 'used' : l.expiresAt <= at ? 'expired' : 'waiting' })) };
+}
+
+/** A link just made, as the sign-off page shows it this once: its address with the secret, who it is for, until when, and whether it was e-mailed. */
+export type ShownSignOffLink = { url: string; name: string; email: string; until: string; emailed: boolean };
+
+/** What the sign-off page shows about a person, to them or their mentor. */
+export type SignOffPage = {
+  links: (SignOffLink & { status: 'waiting' | 'used' | 'expired' })[];
+  state: PathState | undefined;
+  /** The person's name on their mentor's page; empty on their own. */
+  name: string;
+  /** Their hours entries nobody has verified yet, oldest first: what a link can be made for. */
+  open: HoursEntry[];
+  made: ShownSignOffLink | undefined;
+};
+
+/**
+ * The sign-off page of a person (404 to anyone but them and their mentor):
+ * the links made for them, their path and open hours entries, and the link
+ * just made (`made`, from the page rendered for that post), shown only when
+ * it is one of theirs.
+ */
+export async function signOffPage(store: Store, catalogue: Catalogue, actorId: string, subjectId: string, made: MadeLink | undefined, publicUrl: string, now = new Date()): Promise<Outcome<SignOffPage>> {
+  const links = await signOffLinksFor(store, actorId, subjectId, now);
+  if (!links.ok) return links;
+  const [state, people, records] = await Promise.all([pathFor(store, catalogue, subjectId, now), actorId === subjectId ? undefined : store.people([subjectId]), store.progressFor(subjectId)]);
+  const shown = madeLinkAmong(made, links.value);
+  return {
+    ok: true,
+    value: {
+      links: links.value,
+      state,
+      name: people?.get(subjectId)?.name ?? '',
+      open: unverifiedOldestFirst(records.hours),
+      made: shown && { url: signOffUrl(publicUrl, shown.token), name: shown.link.raterName, email: shown.link.raterEmail, until: shown.link.expiresAt, emailed: shown.emailed },
+    },
+  };
+}
+
+/**
+ * Where the form making a link posts (`action` is its `?_action=…` query):
+ * back to this page, for the same person (`?for=`) on a mentor's page, so a
+ * refusal is shown where it was made.
+ */
+export function linkFormAddress(action: string, actorId: string, subjectId: string): string {
+  return subjectId === actorId ? action : `?for=${encodeURIComponent(subjectId)}&${action.replace(/^\?/, '')}`;
 }
