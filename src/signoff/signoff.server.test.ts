@@ -3,7 +3,7 @@ import { readCurriculum } from '../curriculum/read.ts';
 import { catalogueOf, enrolPerson, logHours, pathFor } from '../path/path.server.ts';
 import type { Store } from '../store/index.ts';
 import { openTestStore } from '../store/test-store.ts';
-import { createSignOffLink, linkFormAddress, madeLinkAmong, openSignOffLink, signOffLinksFor, signOffPage, thanksFor, type MadeLink, useSignOffLink, useSignOffMailer } from './signoff.server.ts';
+import { createSignOffLink, linkFormAddress, linkPage, madeLinkAmong, openSignOffLink, signOffLinksFor, signOffPage, thanksFor, type MadeLink, useSignOffLink, useSignOffMailer } from './signoff.server.ts';
 import { signOffForms } from './forms.ts';
 import type { FormContext } from '../ui/form.ts';
 
@@ -154,6 +154,17 @@ describe('after the forms (Post/Redirect/Get)', () => {
     expect(await thanksFor(store, token, new Date(now.getTime() + 60_000))).toEqual({ name: 'Person tia' });
     expect(await thanksFor(store, token, new Date(now.getTime() + 11 * 60_000))).toBeUndefined();
     expect(await thanksFor(store, 'short', now)).toBeUndefined();
+  });
+
+  it('give a link\'s page: what it was issued for with the path, thanks just after use, then why it is spent; unknown links not found', async () => {
+    const token = tokenOf(await createSignOffLink(store, catalogue, 'tia', 'tia', { ...rater, kind: 'hours', entryIds: [entries[0]] }, now));
+    const open = await linkPage(store, catalogue, token, false, now);
+    expect({ entries: open.view?.entries.map((e) => e.id), name: open.view?.name, pathway: open.state?.pathway.id, done: open.done, refusal: open.refusal }).toEqual({ entries: [entries[0]], name: 'Person tia', pathway: 'icrc-peer-recovery', done: undefined, refusal: undefined });
+    expect((await useSignOffLink(store, token, {}, now)).ok).toBe(true);
+    expect(await linkPage(store, catalogue, token, true, new Date(now.getTime() + 60_000))).toEqual({ done: expect.stringContaining('Person tia') });
+    expect(await linkPage(store, catalogue, token, false, new Date(now.getTime() + 60_000))).toEqual({ refusal: { message: expect.any(String), status: 410 } });
+    expect(await linkPage(store, catalogue, token, true, new Date(now.getTime() + 11 * 60_000))).toEqual({ refusal: { message: expect.any(String), status: 410 } });
+    expect(await linkPage(store, catalogue, 'A'.repeat(43), true, now)).toEqual({ refusal: { message: expect.any(String), status: 404 } });
   });
 
   it('make a link through the form, its secret shown on the page and never in an address', async () => {

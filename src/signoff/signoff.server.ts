@@ -230,3 +230,17 @@ export async function signOffPage(store: Store, catalogue: Catalogue, actorId: s
 export function linkFormAddress(action: string, actorId: string, subjectId: string): string {
   return subjectId === actorId ? action : `?for=${encodeURIComponent(subjectId)}&${action.replace(/^\?/, '')}`;
 }
+
+/**
+ * What a link's page shows its rater, who has no account: just after the
+ * link was used (`justUsed`, Post/Redirect/Get), thanks by the trainee's name
+ * for a few minutes; else what the link was issued for, with the trainee's
+ * path, or why it cannot be used (the page answers with `refusal.status`).
+ */
+export async function linkPage(store: Store, catalogue: Catalogue, token: string, justUsed: boolean, now = new Date()): Promise<{ done?: string; view?: SignOffView; state?: PathState | undefined; refusal?: { message: string; status: 404 | 410 } }> {
+  const thanks = justUsed ? await thanksFor(store, token, now) : undefined;
+  if (thanks) return { done: t('signOff.done', { name: thanks.name }) };
+  const opened = await openSignOffLink(store, token, now);
+  if (!opened.ok) return { refusal: { message: opened.message, status: opened.status === 410 ? 410 : 404 } };
+  return { view: opened.value, state: await pathFor(store, catalogue, opened.value.link.userId, now) };
+}
