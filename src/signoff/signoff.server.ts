@@ -6,7 +6,7 @@ import { t } from '../i18n/index.ts';
 import type { AuditEntry } from '../journal/records.ts';
 import { notify } from '../notifications/notify.server.ts';
 import { fieldErrors, notFound, refuse, type Outcome } from '../outcome.ts';
-import { isMentorOf, pathFor, type Catalogue } from '../path/path.server.ts';
+import { isMentorOf, pathFor, pathFromRecords, type Catalogue } from '../path/path.server.ts';
 import type { CompetencyRating, HoursEntry } from '../path/records.ts';
 import { unverifiedOldestFirst } from '../path/hours-view.ts';
 import type { PathState } from '../path/rules.ts';
@@ -208,13 +208,14 @@ export type SignOffPage = {
 export async function signOffPage(store: Store, catalogue: Catalogue, actorId: string, subjectId: string, made: MadeLink | undefined, publicUrl: string, now = new Date()): Promise<Outcome<SignOffPage>> {
   const links = await signOffLinksFor(store, actorId, subjectId, now);
   if (!links.ok) return links;
-  const [state, people, records] = await Promise.all([pathFor(store, catalogue, subjectId, now), actorId === subjectId ? undefined : store.people([subjectId]), store.progressFor(subjectId)]);
+  // One read of the person's records serves both their path and their open entries.
+  const [records, people] = await Promise.all([store.progressFor(subjectId), actorId === subjectId ? undefined : store.people([subjectId])]);
   const shown = madeLinkAmong(made, links.value);
   return {
     ok: true,
     value: {
       links: links.value,
-      state,
+      state: pathFromRecords(catalogue, records, now),
       name: people?.get(subjectId)?.name ?? '',
       open: unverifiedOldestFirst(records.hours),
       made: shown && { url: signOffUrl(publicUrl, shown.token), name: shown.link.raterName, email: shown.link.raterEmail, until: shown.link.expiresAt, emailed: shown.emailed },
@@ -237,10 +238,10 @@ export function linkFormAddress(action: string, actorId: string, subjectId: stri
  * for a few minutes; else what the link was issued for, with the trainee's
  * path, or why it cannot be used (the page answers with `refusal.status`).
  */
-export async function linkPage(store: Store, catalogue: Catalogue, token: string, justUsed: boolean, now = new Date()): Promise<{ done?: string; view?: SignOffView; state?: PathState | undefined; refusal?: { message: string; status: 404 | 410 } }> {
+export async function linkPage(store: Store, catalogue: Catalogue, token: string, justUsed: boolean, now = new Date()): Promise<{ done?: string; view?: SignOffView; state?: PathState | undefined; refusal?: { message: string; status: number } }> {
   const thanks = justUsed ? await thanksFor(store, token, now) : undefined;
   if (thanks) return { done: t('signOff.done', { name: thanks.name }) };
   const opened = await openSignOffLink(store, token, now);
-  if (!opened.ok) return { refusal: { message: opened.message, status: opened.status === 410 ? 410 : 404 } };
+  if (!opened.ok) return { refusal: { message: opened.message, status: opened.status } };
   return { view: opened.value, state: await pathFor(store, catalogue, opened.value.link.userId, now) };
 }
